@@ -10,6 +10,8 @@ import { ratio, type ThroughputRow } from './throughput.js';
 import { median } from './lib/stats.js';
 import type { AddedLatency } from './latency.js';
 import type { MemoryResult } from './memory.js';
+import type { BundleSize } from './element/size.js';
+import type { ElementTiming } from './element/timing.js';
 import { kilobytes, megabytes, num, percent, signed, table } from './lib/table.js';
 
 export interface Report {
@@ -18,11 +20,15 @@ export interface Report {
     latency: { pairs: number; slices: number; sliceMs: number; rate: number };
     memory: { rate: number; durationMs: number };
     micro: { iterations: number };
+    element: { loads: number };
   };
   micro: MicroRow[];
   throughput: ThroughputRow[];
   latency: AddedLatency;
   memory: MemoryResult;
+  /** An error when the element could not be built or timed. */
+  sizes: BundleSize[] | Error;
+  timing: ElementTiming | Error;
   elapsedMs: number;
 }
 
@@ -87,7 +93,33 @@ export function budgets(report: Report): Budget[] {
       limit: `≤ ${BUDGETS.memoryGrowth * 100} %`,
       pass: growth <= BUDGETS.memoryGrowth,
     },
+    elementBudget(
+      'self-contained element, gzip',
+      report.sizes instanceof Error ? report.sizes : report.sizes[0]!.gzipBytes,
+      (bytes) => kilobytes(bytes),
+      `≤ ${kilobytes(BUDGETS.elementGzipBytes)}`,
+      (bytes) => bytes <= BUDGETS.elementGzipBytes,
+    ),
+    elementBudget(
+      'form usable, from the script starting to load',
+      report.timing instanceof Error ? report.timing : report.timing.usableMs,
+      (ms) => `${num(ms, 1)} ms`,
+      `≤ ${BUDGETS.usableMs} ms`,
+      (ms) => ms <= BUDGETS.usableMs,
+    ),
   ];
+}
+
+function elementBudget(
+  name: string,
+  value: number | Error,
+  show: (value: number) => string,
+  limit: string,
+  pass: (value: number) => boolean,
+): Budget {
+  return value instanceof Error
+    ? { name, measured: 'not measured', limit, pass: false }
+    : { name, measured: show(value), limit, pass: pass(value) };
 }
 
 function section(title: string, body: string): void {
@@ -199,6 +231,8 @@ export function printReport(report: Report): void {
       `\n\n${num(memory.load.completed)} requests, non-2xx ${memory.load.non2xx}, errors ${memory.load.errors}.`,
   );
 
+  printElement(report);
+
   const results = budgets(report);
   section(
     'Budgets',
@@ -208,5 +242,41 @@ export function printReport(report: Report): void {
     ),
   );
   console.log(`\nThe run took ${num(report.elapsedMs / 1000, 0)} s.`);
-  void kilobytes;
+}
+
+function printElement(report: Report): void {
+  const { sizes, timing } = report;
+  section(
+    'Element: bundle sizes (npm run build, gzip -9)',
+    sizes instanceof Error
+      ? `Not measured: ${sizes.message}`
+      : table(
+          ['bundle', 'file', 'raw', 'gzip'],
+          sizes.map((s) => [s.what, s.file, kilobytes(s.bytes), kilobytes(s.gzipBytes)]),
+        ),
+  );
+  if (sizes instanceof Error) return;
+  section(
+    timing instanceof Error
+      ? 'Element: load to usable form'
+      : `Element: load to usable form, ${timing.browser}, median of ${timing.loads} loads in fresh contexts`,
+    timing instanceof Error
+      ? `Not measured: ${timing.message}`
+      : table(
+          ['from the script starting to load, ms', 'median', 'each load'],
+          (
+            [
+              ['script fetched', 'fetchedMs'],
+              ['element defined', 'definedMs'],
+              ['first render committed', 'renderedMs'],
+              ['form usable (fields enabled, with values)', 'usableMs'],
+            ] as const
+          ).map(([label, key]) => [
+            label,
+            num(timing[key], 1),
+            timing.each.map((run) => num(run[key], 0)).join(' '),
+          ]),
+        ) +
+          `\n\nThe script's own cost, from its arrival to a usable form: ${num(median(timing.each.map((run) => run.usableMs - run.fetchedMs)), 1)} ms (median).`,
+  );
 }

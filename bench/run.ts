@@ -17,6 +17,8 @@ import type { MicroRow } from './micro.js';
 import { measureThroughput } from './throughput.js';
 import { measureAddedLatency } from './latency.js';
 import { measureMemory } from './memory.js';
+import { buildAndMeasure, selfContained } from './element/size.js';
+import { timeElement } from './element/timing.js';
 import { printReport } from './report.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -33,6 +35,7 @@ const settings = {
   },
   latency: { pairs: 3, slices: 3, sliceMs: QUICK ? 500 : 1_200, warmupMs: 500, rate: 300 },
   memory: { rate: 500, durationMs: QUICK ? 5_000 : 60_000 },
+  element: { loads: QUICK ? 3 : 9 },
 };
 
 const watchdog = setTimeout(() => {
@@ -86,17 +89,24 @@ async function main(): Promise<void> {
     { server: bff, target: target('bff') },
     settings.latency,
   );
-  const memory = await measureMemory(
-    generator,
-    { server: bff, target: target('bff') },
-    settings.memory,
-  );
+  // The build only weighs the element, so it may share the machine with the memory run, whose
+  // figures do not depend on speed; the element is timed afterwards, on a quiet machine.
+  const [memory, sizes] = await Promise.all([
+    measureMemory(generator, { server: bff, target: target('bff') }, settings.memory),
+    buildAndMeasure().catch((error: Error) => error),
+  ]);
+  const timing =
+    sizes instanceof Error
+      ? sizes
+      : await timeElement(selfContained(), settings.element).catch((error: Error) => error);
   printReport({
     settings,
     micro: microRows,
     throughput,
     latency,
     memory,
+    sizes,
+    timing,
     elapsedMs: performance.now() - started,
   });
 }
