@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { RateLimiter } from '../../sandbox/rate-limit.js';
+import { JANE, readError, setup } from './helpers.js';
+
+describe('the rate limit', () => {
+  it('answers 429 too_many_requests with an integer Retry-After once the budget is spent', async () => {
+    const { send, clock } = setup({ rateLimit: 3 });
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await send('GET', JANE)).status, 200);
+      clock.advance(10_000);
+    }
+    // Requests at 0 s, 10 s and 20 s; now 30 s: the first leaves the window at 60 s.
+    const res = await send('GET', JANE);
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('Retry-After'), '30');
+    assert.match(res.headers.get('Retry-After')!, /^\d+$/);
+    const body = await readError(res);
+    assert.equal(body.error, 'too_many_requests');
+    assert.match(body.requestId, /^req-/);
+  });
+
+  it('rounds Retry-After up to whole seconds, never 0', async () => {
+    const { send, clock } = setup({ rateLimit: 1 });
+    await send('GET', JANE);
+    clock.advance(59_999);
+    const res = await send('GET', JANE);
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('Retry-After'), '1');
+  });
+
+  it('recovers once Retry-After has passed', async () => {
+    const { send, clock } = setup({ rateLimit: 2 });
+    await send('GET', JANE);
+    await send('GET', JANE);
+    const limited = await send('GET', JANE);
+    const wait = Number(limited.headers.get('Retry-After'));
+    clock.advance(wait * 1000 - 1);
+    assert.equal((await send('GET', JANE)).status, 429);
+    clock.advance(1);
+    assert.equal((await send('GET', JANE)).status, 200);
+  });
+
+  it('does not count refused or unauthenticated requests against the budget', async () => {
+    const { send, clock } = setup({ rateLimit: 1 });
+    for (let i = 0; i < 5; i++) await send('GET', JANE, { sign: { secret: 'wrong' } });
+    assert.equal((await send('GET', JANE)).status, 200);
+    for (let i = 0; i < 5; i++) assert.equal((await send('GET', JANE)).status, 429);
+    clock.advance(60_000);
+    assert.equal((await send('GET', JANE)).status, 200);
+  });
+
+  it('is 600 a minute by default', async () => {
+    const { send } = setup();
+    for (let i = 0; i < 600; i++) assert.equal((await send('GET', JANE)).status, 200);
+    assert.equal((await send('GET', JANE)).status, 429);
+  });
+
+  it('keeps one ring of at most `limit` times per key (bounded memory), and refuses bad limits', () => {
+    const limiter = new RateLimiter(2);
+    assert.equal(limiter.take('a', 0), 0);
+    assert.equal(limiter.take('b', 0), 0, 'keys have their own budget');
+    assert.equal(limiter.take('a', 1), 0);
+    assert.equal(limiter.take('a', 2), 60);
+    assert.equal(limiter.take('a', 60_000), 0);
+    for (const bad of [0, -1, 1.5, Number.NaN, Infinity]) {
+      assert.throws(() => new RateLimiter(bad), /positive whole number/);
+    }
+  });
+});
