@@ -134,8 +134,10 @@ describe('stall faults', () => {
     const first = send('PATCH', JANE, patch);
     await tick();
     assert.equal((await send('PATCH', JANE, patch)).status, 409);
+    const cleared = performance.now();
     sandbox.clearFaults(); // ends the stall at once
     assert.equal((await first).status, 200);
+    assert.ok(performance.now() - cleared < 1_000, 'clearFaults ended the 60 s stall');
     assert.equal(sandbox.appliedCount(KEY), 1);
   });
 

@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { serveSandbox, type RunningSandbox } from '../../sandbox/node.js';
@@ -88,6 +89,39 @@ describe('serveSandbox on a real socket', () => {
   it('verifies the request target exactly as sent on the wire', async () => {
     const res = await signedFetch(running.url, clock.now(), 'GET', '/v1/users/partner%2Duser%2D42');
     assert.equal(res.status, 200, 'signed over the encoded form, found by the decoded id');
+  });
+
+  it('signs over the raw request target, even where a URL parser would re-encode it', async () => {
+    // A URL parser turns the quotes into %27 (the % makes the Node adapter parse this one); the
+    // sandbox must verify what was sent.
+    const path = `${JANE}?note='hi%21'`;
+    const timestamp = formatTimestamp(clock.now());
+    const signature = await signRequest(nodeHmacSha256, SECRET, {
+      method: 'GET',
+      pathAndQuery: path,
+      timestamp,
+      body: '',
+    });
+    const status = await new Promise<number>((resolve, reject) => {
+      // An options object, not a URL string: Node then sends the path exactly as given.
+      const req = request({
+        host: '127.0.0.1',
+        port: running.port,
+        path,
+        headers: {
+          'X-Api-Key': API_KEY,
+          'X-Request-Timestamp': timestamp,
+          'X-Request-Signature': signature,
+        },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 200);
   });
 
   it('drops the connection before processing: the client sees a network error, nothing applied', async () => {

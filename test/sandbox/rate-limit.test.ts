@@ -23,10 +23,12 @@ describe('the rate limit', () => {
   it('rounds Retry-After up to whole seconds, never 0', async () => {
     const { send, clock } = setup({ rateLimit: 1 });
     await send('GET', JANE);
-    clock.advance(59_999);
+    clock.advance(58_600);
+    assert.equal((await send('GET', JANE)).headers.get('Retry-After'), '2', '1.4 s rounds up to 2');
+    clock.advance(1_399);
     const res = await send('GET', JANE);
     assert.equal(res.status, 429);
-    assert.equal(res.headers.get('Retry-After'), '1');
+    assert.equal(res.headers.get('Retry-After'), '1', '1 ms rounds up to 1');
   });
 
   it('recovers once Retry-After has passed', async () => {

@@ -60,6 +60,11 @@ describe('Update User', () => {
       { field: 'externalId', message: ruleMessage({ code: 'tooLong', max: 128 }) },
     ]);
     assert.equal((await send('GET', `/v1/users/${'a'.repeat(129)}`)).status, 400);
+    // Characters, not UTF-16 units: 128 emoji are 256 units and still within the limit.
+    assert.equal(
+      (await send('GET', `/v1/users/${encodeURIComponent('😀'.repeat(128))}`)).status,
+      404,
+    );
   });
 });
 
@@ -135,7 +140,9 @@ describe('when the update is invalid, it answers 400 bad_request', () => {
 
   it('for a body that is not UTF-8', async () => {
     const { send } = setup();
-    const res = await send('PATCH', JANE, { body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+    const res = await send('PATCH', JANE, {
+      body: new Uint8Array([...new TextEncoder().encode('{"city":"'), 0xff, 0x22, 0x7d]),
+    });
     assert.equal(res.status, 400);
     assert.deepEqual(await badFields(res), ['body']);
   });
