@@ -137,14 +137,14 @@ export function createSandbox({
   app.all('/v1/users/:externalId', methodNotAllowed(['GET', 'PATCH']));
 
   app.notFound((c) =>
-    c.json(errorBody(new ApiError(404, 'not_found', 'No such route'), c.var.requestId), 404),
+    c.json(errorBody(new ApiError(404, 'not_found', 'No such route'), c.get('requestId')), 404),
   );
   app.onError((error, c) => {
     if (error instanceof DroppedConnection) throw error;
     if (error instanceof ApiError) {
-      if (error.fieldErrors) c.var.outcome.fields = error.fieldErrors.map((e) => e.field);
+      if (error.fieldErrors) c.get('outcome').fields = error.fieldErrors.map((e) => e.field);
       const status = error.status as ContentfulStatusCode;
-      return c.json(errorBody(error, c.var.requestId), status, error.headers);
+      return c.json(errorBody(error, c.get('requestId')), status, error.headers);
     }
     console.error('sandbox: unexpected failure', error);
     const internal = new ApiError(
@@ -152,7 +152,7 @@ export function createSandbox({
       'internal_error',
       'Unexpected failure; quote the requestId to support',
     );
-    return c.json(errorBody(internal, c.var.requestId), 500);
+    return c.json(errorBody(internal, c.get('requestId')), 500);
   });
 
   return {

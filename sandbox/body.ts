@@ -17,7 +17,7 @@ export function jsonBody(c: SandboxContext): unknown {
     throw badRequest([{ field: 'Content-Type', message: MESSAGES.contentType }]);
   }
   try {
-    return JSON.parse(utf8.decode(c.var.body));
+    return JSON.parse(utf8.decode(c.get('body')));
   } catch {
     // The parser's own message may quote the body, so it is not passed on.
     throw badRequest([{ field: 'body', message: MESSAGES.malformedJson }]);

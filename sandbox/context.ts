@@ -1,10 +1,14 @@
 /**
- * The per-request state the sandbox's middleware share through Hono's context, and how to read
- * the request target exactly as it came off the wire.
+ * The per-request state the sandbox's middleware share through Hono's context (read it with
+ * `c.get()`: `c.var` copies every variable on each access), and how to read the request target
+ * exactly as it came off the wire.
  *
  * @example
  *   const app = new Hono<SandboxEnv>();
- *   app.use(async (c, next) => { c.var.outcome.applied; wirePathAndQuery(c); await next(); });
+ *   app.use(async (c, next) => {
+ *     await next();
+ *     if (c.get('outcome').applied) console.info('changed', wirePathAndQuery(c));
+ *   });
  */
 import type { Context } from 'hono';
 

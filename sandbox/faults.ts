@@ -218,7 +218,9 @@ function faultResponse(c: SandboxContext, fault: Extract<FaultAction, { kind: 's
   }
   const key = errorKeyFor(status);
   const base =
-    status >= 400 ? { error: key, message: defaultMessage(key), requestId: c.var.requestId } : {};
+    status >= 400
+      ? { error: key, message: defaultMessage(key), requestId: c.get('requestId') }
+      : {};
   return c.json({ ...base, ...fault.body }, status, headers);
 }
 
@@ -229,7 +231,7 @@ export function injectFaults(faults: Faults): MiddlewareHandler<SandboxEnv> {
   return async function injectFault(c, next) {
     const fault = faults.take(c.req.method, wirePath(c));
     if (!fault) return next();
-    c.var.outcome.fault = describe(fault);
+    c.get('outcome').fault = describe(fault);
     switch (fault.kind) {
       case 'status':
         return faultResponse(c, fault);

@@ -95,11 +95,11 @@ export function idempotency({
     if (!isUuid(key))
       throw badRequest([{ field: 'Idempotency-Key', message: MESSAGES.idempotencyKey }]);
 
-    const scope = `${c.var.apiKey}\n${key}`;
+    const scope = `${c.get('apiKey')}\n${key}`;
     const head = encoder.encode(`${c.req.method}\n${wirePathAndQuery(c)}\n`);
-    const request = new Uint8Array(head.length + c.var.body.length);
+    const request = new Uint8Array(head.length + c.get('body').length);
     request.set(head);
-    request.set(c.var.body, head.length);
+    request.set(c.get('body'), head.length);
     const fingerprint = await hmac(FINGERPRINT_SECRET, request);
 
     const entry = store.get(scope, now());
@@ -108,7 +108,7 @@ export function idempotency({
         throw new ApiError(422, 'unprocessable_entity', MESSAGES.keyReused);
       }
       if (!entry.answer) throw new ApiError(409, 'conflict', MESSAGES.inFlight);
-      c.var.outcome.replayed = true;
+      c.get('outcome').replayed = true;
       c.set('requestId', entry.answer.requestId);
       const headers = new Headers(entry.answer.headers);
       headers.set('Idempotent-Replayed', 'true');
@@ -125,7 +125,7 @@ export function idempotency({
           status: c.res.status,
           headers: [...c.res.headers],
           body: await c.res.clone().text(),
-          requestId: c.var.requestId,
+          requestId: c.get('requestId'),
         };
       }
     } finally {

@@ -63,10 +63,10 @@ export function requestLog({
       dropped = error instanceof DroppedConnection;
       throw error;
     } finally {
-      const { outcome } = c.var;
+      const outcome = c.get('outcome');
       const entry: LogEntry = {
         time: new Date(now()).toISOString(),
-        requestId: c.var.requestId,
+        requestId: c.get('requestId'),
         method: c.req.method,
         path: wirePath(c),
         status: dropped && !c.finalized ? null : c.res.status,

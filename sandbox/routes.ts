@@ -53,13 +53,13 @@ function findUser(users: UserStore, externalId: string): StoredUser {
 }
 
 function markApplied(c: SandboxContext, ledger: AppliedLedger, now: () => number): void {
-  ledger.record(c.var.idempotencyKey, now());
-  c.var.outcome.applied = true;
+  ledger.record(c.get('idempotencyKey'), now());
+  c.get('outcome').applied = true;
 }
 
 export function createUser({ users, ledger, now }: RouteDeps): Handler<SandboxEnv> {
   return async function createUserRoute(c) {
-    await c.var.stallDuring?.();
+    await c.get('stallDuring')?.();
     const today = isoDate(now());
     const result = checkCreate(jsonBody(c), today);
     if (!result.ok) throw badRequest(result.violations.map(fieldError));
@@ -74,14 +74,14 @@ export function createUser({ users, ledger, now }: RouteDeps): Handler<SandboxEn
 
 export function getUser({ users }: RouteDeps): Handler<SandboxEnv> {
   return async function getUserRoute(c) {
-    await c.var.stallDuring?.();
+    await c.get('stallDuring')?.();
     return c.json(summary(findUser(users, externalIdOf(c))), 200);
   };
 }
 
 export function updateUser({ users, ledger, now }: RouteDeps): Handler<SandboxEnv> {
   return async function updateUserRoute(c) {
-    await c.var.stallDuring?.();
+    await c.get('stallDuring')?.();
     const externalId = externalIdOf(c);
     const user = findUser(users, externalId);
     const today = isoDate(now());

@@ -58,15 +58,30 @@ describe('the rate limit', () => {
     assert.equal((await send('GET', JANE)).status, 429);
   });
 
-  it('keeps one ring of at most `limit` times per key (bounded memory), and refuses bad limits', () => {
+  it('keeps a budget per key and refuses bad limits', () => {
     const limiter = new RateLimiter(2);
     assert.equal(limiter.take('a', 0), 0);
     assert.equal(limiter.take('b', 0), 0, 'keys have their own budget');
     assert.equal(limiter.take('a', 1), 0);
     assert.equal(limiter.take('a', 2), 60);
     assert.equal(limiter.take('a', 60_000), 0);
-    for (const bad of [0, -1, 1.5, Number.NaN, Infinity]) {
+    for (const bad of [0, -1, 1.5, Number.NaN, Infinity, 2 ** 53]) {
       assert.throws(() => new RateLimiter(bad), /positive whole number/);
     }
+  });
+
+  it('costs nothing up front for a huge limit, and keeps only the window when traffic is heavy', () => {
+    const limiter = new RateLimiter(Number.MAX_SAFE_INTEGER);
+    for (let t = 0; t < 200_000; t++) assert.equal(limiter.take('load', t), 0);
+    // 5000 requests at 0…4999 ms fill a budget of 5000; at 62.5 s those up to 2500 ms have left
+    // the window (and are compacted away), so exactly 2501 more fit, and Retry-After still counts
+    // from the oldest time left.
+    const limiter2 = new RateLimiter(5000);
+    for (let t = 0; t < 5000; t++) assert.equal(limiter2.take('k', t), 0);
+    assert.equal(limiter2.take('k', 5000), 55);
+    const later = 62_500;
+    for (let i = 0; i < 2501; i++) assert.equal(limiter2.take('k', later), 0, `request ${i}`);
+    assert.equal(limiter2.take('k', later), 1, 'the oldest left, at 2501 ms, frees at 62.501 s');
+    assert.equal(limiter2.take('k', later + 1), 0);
   });
 });
