@@ -12,6 +12,7 @@ import type { AddedLatency } from './latency.js';
 import type { MemoryResult } from './memory.js';
 import type { BundleSize } from './element/size.js';
 import type { ElementTiming } from './element/timing.js';
+import type { SandboxStats } from '../sandbox/index.js';
 import { kilobytes, megabytes, num, percent, signed, table } from './lib/table.js';
 
 export interface Report {
@@ -29,6 +30,8 @@ export interface Report {
   /** An error when the element could not be built or timed. */
   sizes: BundleSize[] | Error;
   timing: ElementTiming | Error;
+  /** The sandbox's own counters at the end of the run. */
+  upstream: SandboxStats;
   elapsedMs: number;
 }
 
@@ -86,6 +89,12 @@ export function budgets(report: Report): Budget[] {
       measured: num(failures),
       limit: '0',
       pass: failures === 0,
+    },
+    {
+      name: 'updates the sandbox applied twice',
+      measured: num(report.upstream.duplicateApplications),
+      limit: '0',
+      pass: report.upstream.duplicateApplications === 0,
     },
     {
       name: 'BFF memory growth after warm-up (RSS, heap)',
@@ -232,6 +241,13 @@ export function printReport(report: Report): void {
   );
 
   printElement(report);
+
+  const { upstream } = report;
+  section(
+    'Upstream',
+    `The sandbox received ${num(upstream.requests)} requests and applied ${num(upstream.applied)} updates` +
+      ` (${num(upstream.appliedWithoutKey)} without an Idempotency-Key, ${num(upstream.duplicateApplications)} applied twice).`,
+  );
 
   const results = budgets(report);
   section(

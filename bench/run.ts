@@ -20,6 +20,7 @@ import { measureMemory } from './memory.js';
 import { buildAndMeasure, selfContained } from './element/size.js';
 import { timeElement } from './element/timing.js';
 import { printReport } from './report.js';
+import type { SandboxStats } from '../sandbox/index.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const TIME_LIMIT_MS = 175_000;
@@ -53,7 +54,7 @@ process.on('exit', killChildren);
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const upstream = await startChild('upstream', 'servers/stand-in-upstream.ts', {
+  const upstream = await startChild('upstream', 'servers/upstream.ts', {
     env: { SANDBOX_RATE_LIMIT: String(UNLIMITED_RATE) },
   });
   const env = { UPSTREAM_URL: upstream.url };
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     sizes instanceof Error
       ? sizes
       : await timeElement(selfContained(), settings.element).catch((error: Error) => error);
+  const upstreamStats = await upstream.run<SandboxStats>({}, 10_000);
   printReport({
     settings,
     micro: microRows,
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     memory,
     sizes,
     timing,
+    upstream: upstreamStats,
     elapsedMs: performance.now() - started,
   });
 }

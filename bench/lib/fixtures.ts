@@ -30,5 +30,5 @@ export const PATCH = {
 } as const;
 export const PATCH_BODY = JSON.stringify(PATCH);
 
-/** High enough that the sandbox never answers 429 during a run. */
-export const UNLIMITED_RATE = 1_000_000_000;
+/** High enough that the sandbox never answers 429 during a run: 33,000 requests a second. */
+export const UNLIMITED_RATE = 2_000_000;

@@ -69,7 +69,12 @@ export function announce(port = 0): void {
 }
 
 /** Runs every job the orchestrator sends through `handler`, one answer per job. */
-export function serveJobs(handler: JobHandler): void {
+export function acceptJobs(handler: JobHandler): void {
   jobHandler = handler;
+}
+
+/** For children that only run jobs: accepts them and announces itself ready. */
+export function serveJobs(handler: JobHandler): void {
+  acceptJobs(handler);
   announce();
 }

@@ -115,7 +115,12 @@ function poolFor(url: string, connections: number | null): Pool {
   const key = `${url} ${connections}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = new Pool(url, { connections, pipelining: 1 });
+    pool = new Pool(url, {
+      connections,
+      pipelining: 1,
+      headersTimeout: 10_000,
+      bodyTimeout: 10_000,
+    });
     pools.set(key, pool);
   }
   return pool;
