@@ -230,6 +230,11 @@ export const styles = css`
     font-size: 0.875rem;
     font-weight: 600;
     color: var(--_success);
+    border-radius: 999px;
+  }
+  .status.shown {
+    padding: 0.375rem 0.875rem;
+    background: color-mix(in srgb, var(--_success) 10%, var(--_background));
   }
   .status.shown::before {
     content: '✓ ';

@@ -65,21 +65,21 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @csspart retry - The "Try again" button after a failed load.
  * @csspart status - The polite live region that announces "Changes saved".
  *
- * @cssprop [--boca-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--boca-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--boca-font-size=1rem] - Base font size.
  * @cssprop [--boca-text=#1f2937] - Text colour.
- * @cssprop [--boca-muted=#6b7280] - Hints and secondary text.
+ * @cssprop [--boca-muted=#5f6673] - Hints and secondary text.
  * @cssprop [--boca-background=#ffffff] - The card's background.
- * @cssprop [--boca-surface=#ffffff] - Background of inputs and selects.
- * @cssprop [--boca-border=#d1d5db] - Borders of the card and the inputs.
- * @cssprop [--boca-accent=#2563eb] - The accent: primary button, checkbox, focus ring.
+ * @cssprop [--boca-surface=#ffffff] - Background of inputs, selects and the checkbox panel.
+ * @cssprop [--boca-border=#d3d7de] - Borders of the card and the inputs.
+ * @cssprop [--boca-accent=#2563eb] - The accent: Save, the checkbox, the focus ring.
  * @cssprop [--boca-accent-text=#ffffff] - Text on the accent colour.
- * @cssprop [--boca-error=#b91c1c] - Error messages and invalid borders.
- * @cssprop [--boca-success=#15803d] - The "Changes saved" confirmation.
- * @cssprop [--boca-radius=0.5rem] - Corner radius of inputs and buttons (the card's is larger).
- * @cssprop [--boca-spacing=1rem] - The base gap; everything else is a multiple of it.
- * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 40%, transparent)] - The focus indicator's box shadow.
- * @cssprop [--boca-shadow=0 1px 3px rgb(0 0 0 / 0.08)] - The card's shadow.
+ * @cssprop [--boca-error=#b42318] - Error messages, invalid borders and the summary.
+ * @cssprop [--boca-success=#157347] - The "Changes saved" confirmation.
+ * @cssprop [--boca-radius=0.5rem] - Corner radius of inputs and buttons (the card's is twice it).
+ * @cssprop [--boca-spacing=1rem] - The base gap; the other spaces are multiples of it.
+ * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 35%, transparent)] - The focus indicator's box shadow.
+ * @cssprop [--boca-shadow=0 1px 2px rgb(16 24 40 / 0.05), 0 8px 24px rgb(16 24 40 / 0.06)] - The card's shadow.
  * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native date pickers and select menus.
  */
 @customElement('boca-user-profile')

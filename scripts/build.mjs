@@ -24,19 +24,17 @@ const minifyCss = (text) =>
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+\)/g, ')')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
     .trim();
 
 /**
- * Drops the indentation of an html`` part: a run of whitespace with a line break next to a tag or
- * an expression goes; any other run becomes one space, as the browser would render it anyway.
+ * Collapses each run of whitespace in an html`` part to one space: what the browser renders anyway
+ * (the element has no <pre> or <textarea>). Runs are never removed, so attributes stay apart.
  */
-const minifyHtml = (text) =>
-  text
-    .replace(/(^|>)\s*\n\s*/g, '$1')
-    .replace(/\s*\n\s*(<|$)/g, '$1')
-    .replace(/\s+/g, ' ');
+const minifyHtml = (text) => text.replace(/\s+/g, ' ');
 
 /** Minifies the static parts of Lit's css`` and html`` templates, which no JS minifier touches. */
 function minifyTemplates() {
