@@ -34,7 +34,7 @@ export function formValues(profile: Partial<Profile>): FormValues {
 /** A value compared as the server would store it. */
 function normalised(field: ProfileField, value: unknown, baseline: Partial<Profile>): unknown {
   if (typeof value === 'string') value = value.trim();
-  if (value === '' && (field === 'addressLine2' || field === 'occupation')) value = null;
+  // checkField also clears an emptied optional field to null.
   const checked = checkField(field, value, {
     storedCountry: baseline.country,
     today: '9999-12-31',

@@ -10,11 +10,12 @@ import {
   descriptionOf,
   errorBody,
   errorOf,
+  focused,
+  has,
   jsonResponse,
   message,
   mount,
   record,
-  root,
   sleep,
   status,
   stubFetch,
@@ -43,8 +44,7 @@ describe('answers to a save', () => {
       expect(control(el, 'email').getAttribute('aria-invalid')).to.equal('true');
       expect(descriptionOf(el, 'email')).to.contain('Must be a valid email address');
       expect(errorOf(el, 'city')).to.equal('Must be at most 100 characters');
-      const summary = $(el, '#summary')!;
-      expect(root(el).activeElement).to.equal(summary);
+      expect(focused(el)).to.equal('summary');
       const items = $$(el, '#summary li').map(text);
       expect(items).to.deep.equal([
         'Email: Must be a valid email address',
@@ -91,7 +91,7 @@ describe('answers to a save', () => {
 
       el.setAttribute('session-token', 'new');
       await el.updateComplete;
-      expect($(el, '[part~="message"]'), 'the new token answers the message').to.equal(null);
+      expect(has(el, '[part~="message"]'), 'the new token answers the message').to.equal(false);
       await submit(el);
       expect(api.calls[1]!.headers.get('Authorization')).to.equal('Bearer new');
       expect(api.calls[1]!.headers.get('Idempotency-Key')).to.equal(
@@ -149,7 +149,7 @@ describe('answers to a save', () => {
       await sleep(1150);
       await el.updateComplete;
       expect(button(el, 'submit').disabled).to.equal(false);
-      expect($(el, '[part~="message"]')).to.equal(null);
+      expect(has(el, '[part~="message"]')).to.equal(false);
       expect(control(el, 'city').value).to.equal('Laval');
     });
 
@@ -226,7 +226,7 @@ describe('answers to a save', () => {
       await type(el, 'province', 'QC');
       await submit(el);
       expect(status(el)).to.equal('Changes saved');
-      expect($(el, '[role="status"]')!.closest('[aria-live="off"]')).to.equal(null);
+      expect(has(el, '[aria-live="off"] [role="status"]')).to.equal(false);
       expect(control(el, 'postalCode').value).to.equal('H2X 1Y4');
       expect(control(el, 'city').value).to.equal('Montréal');
       expect(button(el, 'submit').disabled).to.equal(true);
@@ -245,7 +245,7 @@ describe('answers to a save', () => {
       button(el, 'submit').click();
       await sleep(50);
       await el.updateComplete;
-      expect(root(el).activeElement).to.equal($(el, '[role="status"]'));
+      expect(focused(el)).to.equal('status');
     });
 
     it('keeps what the user typed while the save was on its way', async () => {

@@ -152,6 +152,15 @@ export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: s
   ...root(el).querySelectorAll<T>(selector as never),
 ];
 
+/** Whether something matches inside the shadow root (a boolean keeps failure reports short). */
+export const has = (el: HTMLElement, selector: string): boolean => $(el, selector) !== null;
+
+/** What has focus inside the element: its id, else its name, else its part; '' for nothing. */
+export function focused(el: HTMLElement): string {
+  const active = root(el).activeElement as HTMLInputElement | null;
+  return active?.id || active?.name || active?.getAttribute('part') || '';
+}
+
 /** The control of an API field. */
 export function control<T extends HTMLElement = HTMLInputElement>(
   el: HTMLElement,

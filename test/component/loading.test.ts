@@ -6,6 +6,7 @@ import {
   button,
   control,
   errorBody,
+  has,
   message,
   mount,
   record,
@@ -41,7 +42,7 @@ describe('loading', () => {
     const api = stubFetch().json(200, PROFILE);
     const el = await mount({}, null);
     expect(api.calls).to.have.length(0);
-    expect($(el, '[aria-busy="true"]')).to.not.equal(null);
+    expect(has(el, '[aria-busy="true"]')).to.equal(true);
     el.sessionToken = 'late';
     await settle(el);
     expect(api.calls).to.have.length(1);
@@ -59,14 +60,13 @@ describe('loading', () => {
     const api = stubFetch();
     const release = api.hold(200, PROFILE);
     const el = await mount({ 'session-token': 't' }, null);
-    const busy = $(el, '[aria-busy="true"]');
-    expect(busy).to.not.equal(null);
+    expect(has(el, '[aria-busy="true"]')).to.equal(true);
     expect(text($(el, '[role="status"]'))).to.equal('Loading your profile…');
-    expect($(el, 'form')).to.equal(null);
+    expect(has(el, 'form')).to.equal(false);
     release();
     await settle(el);
-    expect($(el, '[aria-busy="true"]')).to.equal(null);
-    expect($(el, 'form')).to.not.equal(null);
+    expect(has(el, '[aria-busy="true"]')).to.equal(false);
+    expect(has(el, 'form')).to.equal(true);
   });
 
   it('says when the load failed, with the request id, and tries again on request', async () => {
