@@ -33,6 +33,8 @@ export function formValues(profile: Partial<Profile>): FormValues {
 
 /** A value compared as the server would store it. */
 function normalised(field: ProfileField, value: unknown, baseline: Partial<Profile>): unknown {
+  // A field the profile lacks reads as empty, as its input shows it.
+  value ??= field === 'isCiroAffiliate' ? false : '';
   if (typeof value === 'string') value = value.trim();
   // checkField also clears an emptied optional field to null.
   const checked = checkField(field, value, {

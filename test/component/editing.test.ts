@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import {
   $,
+  PROFILE,
   SAVED,
   button,
   control,
@@ -82,6 +83,14 @@ describe('editing', () => {
         occupation: null,
         isCiroAffiliate: true,
       });
+    });
+
+    it('does not count a field the profile lacks as a change', async () => {
+      const { occupation: _o, addressLine2: _a, isCiroAffiliate: _c, ...partial } = PROFILE;
+      const el = await mount({}, partial as typeof PROFILE);
+      expect(button(el, 'submit').disabled).to.equal(true);
+      await type(el, 'occupation', 'Pilot');
+      expect(button(el, 'submit').disabled).to.equal(false);
     });
 
     it('does not count a differently written but equal value as a change', async () => {
