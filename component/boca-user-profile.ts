@@ -13,7 +13,7 @@ import { localiseMessage, type Locale } from '../contract/messages.js';
 import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
 import { styles } from './boca-user-profile.styles.js';
 import { asBffError, getProfile, patchProfile, type BffError } from './internal/bff.js';
-import { formValues, pendingChanges, type FormValues } from './internal/changes.js';
+import { afterSave, formValues, pendingChanges, type FormValues } from './internal/changes.js';
 import { Countdown } from './internal/countdown.js';
 import {
   BocaErrorEvent,
@@ -209,16 +209,8 @@ export class BocaUserProfile extends LitElement {
 
   private _succeeded({ changes, result }: Saved): void {
     this._keys.retire();
-    const before = this._baseline!;
-    this._baseline = { ...before, ...changes };
-    // Show the stored form of what was sent, unless the user has typed on since.
-    const sent = formValues(this._baseline);
-    const values = { ...this._values! };
-    const stillSent = pendingChanges(values, this._baseline, isoDate(Date.now())).changes;
-    for (const field of Object.keys(changes) as (keyof FormValues)[]) {
-      if (!(field in stillSent)) values[field] = sent[field];
-    }
-    this._values = values;
+    this._baseline = { ...this._baseline!, ...changes };
+    this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
     this._saved = true;
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
     void this._refocus();

@@ -78,3 +78,22 @@ export function pendingChanges(
   }
   return { changes: checked.ok ? checked.value : (changed as UpdateUserRequest), errors };
 }
+
+/**
+ * The form after a save: each sent field shows its stored form (a postal code upper-cased, a
+ * name trimmed), unless the user has typed something else into it since.
+ */
+export function afterSave(
+  values: FormValues,
+  saved: Profile,
+  sent: UpdateUserRequest,
+  today: string,
+): FormValues {
+  const stored = formValues(saved);
+  const typedSince = pendingChanges(values, saved, today).changes;
+  const next = { ...values };
+  for (const field of Object.keys(sent) as ProfileField[]) {
+    if (!(field in typedSince)) next[field] = stored[field];
+  }
+  return next;
+}

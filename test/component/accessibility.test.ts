@@ -42,6 +42,27 @@ describe('accessibility', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('has no violations in a dark theme set through the custom properties, errors showing', async () => {
+    const el = await mount();
+    const dark = {
+      '--boca-background': '#111827',
+      '--boca-surface': '#1f2937',
+      '--boca-text': '#f9fafb',
+      '--boca-muted': '#9ca3af',
+      '--boca-border': '#374151',
+      '--boca-accent': '#60a5fa',
+      '--boca-accent-text': '#0b1220',
+      '--boca-error': '#f87171',
+      '--boca-success': '#4ade80',
+      '--boca-color-scheme': 'dark',
+    };
+    for (const [name, value] of Object.entries(dark)) el.style.setProperty(name, value);
+    await type(el, 'email', 'nope');
+    await submit(el);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // colour transitions end
+    await expect(el).to.be.accessible();
+  });
+
   it('has no violations while loading and after a failed load', async () => {
     const api = stubFetch();
     const release = api.hold(200, PROFILE);
