@@ -10,6 +10,7 @@
  *   BENCH_QUICK=1 npm run bench  short rounds, for checking the harness itself
  */
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { killChildren, startChild, type Child } from './lib/children.js';
 import { UNLIMITED_RATE } from './lib/fixtures.js';
 import type { Target } from './load/requests.js';
@@ -18,7 +19,8 @@ import { measureThroughput } from './throughput.js';
 import { measureAddedLatency } from './latency.js';
 import { measureMemory } from './memory.js';
 import { buildAndMeasure, selfContained } from './element/size.js';
-import { timeElement } from './element/timing.js';
+import { buildBaseline } from './element/baseline.js';
+import { timeScripts } from './element/timing.js';
 import { printReport } from './report.js';
 import type { SandboxStats } from '../sandbox/index.js';
 
@@ -35,8 +37,8 @@ const settings = {
     connections: 32,
   },
   latency: { pairs: 3, slices: 3, sliceMs: QUICK ? 500 : 1_200, warmupMs: 500, rate: 300 },
-  memory: { rate: 500, durationMs: QUICK ? 5_000 : 60_000 },
-  element: { loads: QUICK ? 3 : 9 },
+  memory: { rate: 300, durationMs: QUICK ? 5_000 : 60_000 },
+  element: { loads: QUICK ? 3 : 7 },
 };
 
 const watchdog = setTimeout(() => {
@@ -90,16 +92,19 @@ async function main(): Promise<void> {
     { server: bff, target: target('bff') },
     settings.latency,
   );
-  // The build only weighs the element, so it may share the machine with the memory run, whose
-  // figures do not depend on speed; the element is timed afterwards, on a quiet machine.
-  const [memory, sizes] = await Promise.all([
+  // The builds only weigh the element and its baseline, so they may share the machine with the
+  // memory run, whose figures do not depend on speed; the timing waits for a quiet machine.
+  const [memory, sizes, baseline] = await Promise.all([
     measureMemory(generator, { server: bff, target: target('bff') }, settings.memory),
     buildAndMeasure().catch((error: Error) => error),
+    buildBaseline().catch((error: Error) => error),
   ]);
   const timing =
-    sizes instanceof Error
-      ? sizes
-      : await timeElement(selfContained(), settings.element).catch((error: Error) => error);
+    sizes instanceof Error || baseline instanceof Error
+      ? new Error('not built')
+      : await timeScripts({ element: selfContained(), baseline }, settings.element).catch(
+          (error: Error) => error,
+        );
   const upstreamStats = await upstream.run<SandboxStats>({}, 10_000);
   printReport({
     settings,
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     latency,
     memory,
     sizes,
+    baselineGzipBytes: baseline instanceof Error ? NaN : gzipSync(baseline, { level: 9 }).length,
     timing,
     upstream: upstreamStats,
     elapsedMs: performance.now() - started,
