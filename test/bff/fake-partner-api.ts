@@ -110,7 +110,10 @@ export function createFakePartnerApi(options: FakePartnerApiOptions) {
     }
     if (typeof next === 'function') return answer(next(recorded));
     if (next) return answer(next);
-    const externalId = decodeURIComponent(request.path.slice('/v1/users/'.length));
+    const prefix = '/v1/users/';
+    const externalId = decodeURIComponent(
+      request.path.slice(request.path.indexOf(prefix) + prefix.length),
+    );
     return answer({
       status: 200,
       body: { userId: USER_ID, externalId, status: 'active', updatedAt: UPDATED_AT },
