@@ -23,12 +23,13 @@ import { errorResponse, methodNotAllowed, notFoundError } from './errors.js';
 import { createOriginPolicy } from './origin.js';
 import { resolveOptions } from './options.js';
 import { createProfileHandlers } from './profile.js';
-import { createScope, type BffEnv } from './scope.js';
+import { createResponder, type BffEnv } from './respond.js';
+import { createScope } from './scope.js';
 import { createEmbedTokenVerifier } from './token.js';
 import type { BffOptions } from './types.js';
 import { createUpstreamClient } from './upstream.js';
 
-export type { BffEnv } from './scope.js';
+export type { BffEnv } from './respond.js';
 export type BffApp = Hono<BffEnv>;
 
 /**
@@ -39,9 +40,11 @@ export function createBff(options: BffOptions): BffApp {
   const resolved = resolveOptions(options);
   const { basePath, now, newId, logger } = resolved;
   const origins = createOriginPolicy(resolved.allowedOrigins);
-  const scope = createScope({ now, newId, logger, origins });
+  const respond = createResponder(origins);
+  const scope = createScope({ now, newId, logger, respond });
   const profile = createProfileHandlers({
     origins,
+    respond,
     verifyToken: createEmbedTokenVerifier({
       secret: resolved.sessionSecret,
       now,
@@ -50,6 +53,7 @@ export function createBff(options: BffOptions): BffApp {
     updateUser: createUpstreamClient(resolved),
     now,
     newId,
+    readBody: resolved.readBody,
     loadProfile: resolved.loadProfile,
     onProfileUpdated: resolved.onProfileUpdated,
   });
@@ -60,14 +64,14 @@ export function createBff(options: BffOptions): BffApp {
   app.use(basePath, scope.middleware);
   app.use(`${basePath}/*`, scope.middleware);
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/healthz', (c) => respond.json(c, 200, { status: 'ok' }));
   app.all('/healthz', () => {
     throw methodNotAllowed('GET');
   });
 
   app.get(profilePath, profile.get);
   app.patch(profilePath, profile.patch);
-  app.options(profilePath, (c) => origins.preflight(c));
+  app.options(profilePath, (c) => origins.preflight(c, respond));
   app.all(profilePath, () => {
     throw methodNotAllowed('GET, PATCH, OPTIONS');
   });
@@ -78,11 +82,11 @@ export function createBff(options: BffOptions): BffApp {
     throw notFoundError();
   });
 
-  app.onError((error, c) => errorResponse(c, error));
+  app.onError((error, c) => errorResponse(c, error, respond));
   // Only reached when the BFF is served on its own: an address outside its routes.
   app.notFound((c: Context<BffEnv>) => {
     scope.open(c);
-    const response = errorResponse(c, notFoundError());
+    const response = errorResponse(c, notFoundError(), respond);
     scope.close(c, response, '(unmatched)');
     return response;
   });

@@ -75,6 +75,15 @@ export function decodeBase64url(text: string): Uint8Array | undefined {
   return bytes;
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** Bytes as lowercase hex, as the HMAC functions answer. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (let i = 0; i < bytes.length; i++) hex += HEX[bytes[i]!]!;
+  return hex;
+}
+
 /** Lowercase hex (as the HMAC functions answer) to bytes; `undefined` when it is not hex. */
 export function hexToBytes(hex: string): Uint8Array | undefined {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) return undefined;

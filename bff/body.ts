@@ -9,7 +9,7 @@
  *
  * @example
  *   checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
- *   const value = parseJsonBody(await readBody(c.req.raw)); // unknown, from JSON
+ *   const value = parseJsonBody(await readBody(c.req.raw, c.env)); // unknown, from JSON
  */
 import { HttpError } from './errors.js';
 
@@ -53,17 +53,19 @@ const tooLarge = (limit: number) =>
     headers: { Connection: 'close' },
   });
 
-/** The body's bytes, at most `limit` of them; throws 413 past it. */
-export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null) {
-    if (!DIGITS.test(declared)) {
-      throw new HttpError(400, 'bad_request', 'The Content-Length header is not a number');
-    }
-    if (Number(declared) > limit) throw tooLarge(limit);
-  }
-  if (request.body === null) return new Uint8Array(0);
+/**
+ * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
+ * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
+ */
+export type BodyReader = (
+  request: Request,
+  env: unknown,
+  limit: number,
+) => Promise<Uint8Array | null>;
 
+/** The web-standard reader: the request's stream, counted chunk by chunk. */
+export const readWebBody: BodyReader = async (request, _env, limit) => {
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -73,7 +75,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     size += value.byteLength;
     if (size > limit) {
       reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      return null;
     }
     chunks.push(value);
   }
@@ -84,6 +86,25 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+};
+
+/** The body's bytes, at most `limit` of them; throws 413 past it, declared or not. */
+export async function readBody(
+  request: Request,
+  env: unknown,
+  reader: BodyReader = readWebBody,
+  limit = MAX_BODY_BYTES,
+): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (!DIGITS.test(declared)) {
+      throw new HttpError(400, 'bad_request', 'The Content-Length header is not a number');
+    }
+    if (Number(declared) > limit) throw tooLarge(limit);
+  }
+  const bytes = await reader(request, env, limit);
+  if (bytes === null) throw tooLarge(limit);
   return bytes;
 }
 

@@ -13,7 +13,10 @@ export const defaultRandom = (): number => Math.random();
 
 export const defaultNewId = (): string => crypto.randomUUID();
 
-/** Resolves after `ms`; rejects with the signal's reason when it aborts first. */
+/**
+ * Resolves after `ms`; rejects with the signal's reason when it aborts first. The timer does not
+ * keep a Node process alive on its own (the BFF's attempt timers are left to lapse).
+ */
 export const defaultSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -25,6 +28,7 @@ export const defaultSleep: Sleep = (ms, signal) =>
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
+    (timer as { unref?: () => void }).unref?.();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 

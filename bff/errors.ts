@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorKey, FieldError } from '../contract/api.js';
-import type { BffEnv } from './scope.js';
+import type { BffEnv, Responder } from './respond.js';
 
 export interface HttpErrorOptions {
   fieldErrors?: FieldError[];
@@ -41,34 +41,35 @@ export class HttpError extends HTTPException {
 }
 
 /** The answer for an error: its status, the one body shape, and its extra headers. */
-export function errorResponse(c: Context<BffEnv>, error: unknown): Response {
+export function errorResponse(c: Context<BffEnv>, error: unknown, respond: Responder): Response {
+  const { requestId, log } = c.get('bff');
   if (error instanceof HttpError) {
     const body: ErrorBody = {
       error: error.key as ErrorKey,
       message: error.message,
-      requestId: error.requestId ?? c.var.requestId,
+      requestId: error.requestId ?? requestId,
     };
     if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
-    return c.json(body, error.status, error.headers);
+    return respond.json(c, error.status, body, error.headers);
   }
   // Hono's own exceptions (a malformed request it refused) keep their status, in our shape.
   if (error instanceof HTTPException && error.status < 500) {
     const body: ErrorBody = {
       error: 'bad_request',
       message: 'The request is malformed',
-      requestId: c.var.requestId,
+      requestId,
     };
-    return c.json(body, error.status);
+    return respond.json(c, error.status, body);
   }
-  c.var.log.problem ??= 'unexpected error';
-  c.var.log.errorName = error instanceof Error ? error.name : typeof error;
-  c.var.log.level = 'error';
+  log.problem ??= 'unexpected error';
+  log.errorName = error instanceof Error ? error.name : typeof error;
+  log.level = 'error';
   const body: ErrorBody = {
     error: 'internal_error',
     message: 'Something went wrong on our side; try again, or quote the requestId to support',
-    requestId: c.var.requestId,
+    requestId,
   };
-  return c.json(body, 500);
+  return respond.json(c, 500, body);
 }
 
 export const notFoundError = () =>

@@ -10,7 +10,13 @@
  *   import { createNodeBff, mintEmbedToken } from './bff/index.js';
  */
 export { createBff, type BffApp, type BffEnv } from './app.js';
-export { createNodeBff, createUndiciTransport, nodeHmacSha256 } from './node.js';
+export {
+  createNodeBff,
+  createUndiciTransport,
+  nodeHmacSha256,
+  nodeLogger,
+  readNodeBody,
+} from './node.js';
 export type { ClosableTransport, NodeBff, UndiciTransportOptions } from './node.js';
 export {
   CLOCK_LEEWAY_SECONDS,
@@ -20,6 +26,7 @@ export {
   MAX_TTL_SECONDS,
   MIN_SESSION_SECRET_BYTES,
   mintEmbedToken,
+  VERIFIED_CACHE_SIZE,
   verifyEmbedToken,
 } from './token.js';
 export type {
@@ -36,10 +43,12 @@ export type { BffConfig, ConfigResult } from './config.js';
 export { serveApp } from './serve.js';
 export type { RunningServer, ServeOptions } from './serve.js';
 export { DEFAULTS } from './options.js';
-export { MAX_BODY_BYTES } from './body.js';
+export { MAX_BODY_BYTES, readWebBody } from './body.js';
+export { defaultLogger, defaultSleep } from './defaults.js';
 export { HttpError } from './errors.js';
 export type {
   BffOptions,
+  BodyReader,
   LoadProfile,
   LogEntry,
   Logger,

@@ -17,6 +17,7 @@ import {
   defaultRandom,
   defaultSleep,
 } from './defaults.js';
+import { readWebBody } from './body.js';
 import { isOrigin } from './origin.js';
 import { MIN_SESSION_SECRET_BYTES } from './token.js';
 import { createFetchTransport } from './transport-fetch.js';
@@ -137,5 +138,6 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
     sleep: optionalFunction('sleep', options.sleep, defaultSleep),
     logger: optionalFunction('logger', options.logger, defaultLogger),
     newId: optionalFunction('newId', options.newId, defaultNewId),
+    readBody: optionalFunction('readBody', options.readBody, readWebBody),
   };
 }

@@ -12,9 +12,11 @@
  * @example
  *   const origins = createOriginPolicy(['https://portal.example.com']);
  *   origins.check(c.req.header('origin')); // throws HttpError 403 for any other origin
+ *   // the CORS headers themselves are added by `respond.ts` to every answer
  */
 import type { Context } from 'hono';
 import { HttpError } from './errors.js';
+import type { BffEnv, Responder } from './respond.js';
 
 export const ALLOWED_METHODS = 'GET, PATCH';
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key';
@@ -35,11 +37,16 @@ export interface OriginPolicy {
   isAllowed(origin: string): boolean;
   /** Throws 403 `forbidden` when an `Origin` is present and not allowed. */
   check(origin: string | undefined): void;
-  /** Adds the CORS headers for an allowed origin to an answer, and `Vary: Origin` to all. */
-  decorate(headers: Headers, origin: string | undefined): void;
   /** Answers a preflight `OPTIONS`, with fixed lists that never echo what was asked. */
-  preflight(c: Context): Response;
+  preflight(c: Context<BffEnv>, respond: Responder): Response;
 }
+
+const PREFLIGHT = {
+  'access-control-allow-methods': ALLOWED_METHODS,
+  'access-control-allow-headers': ALLOWED_HEADERS,
+  'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+};
+const PLAIN_OPTIONS = { allow: `${ALLOWED_METHODS}, OPTIONS` };
 
 export function createOriginPolicy(allowedOrigins: readonly string[]): OriginPolicy {
   const allowed = new Set(allowedOrigins);
@@ -52,24 +59,11 @@ export function createOriginPolicy(allowedOrigins: readonly string[]): OriginPol
     }
   }
 
-  function decorate(headers: Headers, origin: string | undefined): void {
-    headers.append('Vary', 'Origin');
-    if (origin !== undefined && allowed.has(origin)) {
-      headers.set('Access-Control-Allow-Origin', origin);
-      headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
-  }
-
-  function preflight(c: Context): Response {
-    const origin = c.req.header('origin');
+  function preflight(c: Context<BffEnv>, respond: Responder): Response {
+    const { origin } = c.get('bff');
     check(origin);
-    if (origin === undefined) return c.body(null, 204, { Allow: `${ALLOWED_METHODS}, OPTIONS` });
-    return c.body(null, 204, {
-      'Access-Control-Allow-Methods': ALLOWED_METHODS,
-      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
-      'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
-    });
+    return respond.empty(c, 204, origin === undefined ? PLAIN_OPTIONS : PREFLIGHT);
   }
 
-  return { isAllowed, check, decorate, preflight };
+  return { isAllowed, check, preflight };
 }

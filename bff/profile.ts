@@ -16,20 +16,22 @@ import type { Context } from 'hono';
 import { isUuid } from '../contract/api.js';
 import { ruleMessage } from '../contract/messages.js';
 import { checkPatch, isoDate, PROFILE_FIELDS, type Profile } from '../contract/profile.js';
-import { checkJsonContentType, parseJsonBody, readBody } from './body.js';
+import { checkJsonContentType, parseJsonBody, readBody, type BodyReader } from './body.js';
 import { HttpError } from './errors.js';
 import type { OriginPolicy } from './origin.js';
-import type { BffEnv } from './scope.js';
+import type { BffEnv, Responder } from './respond.js';
 import type { TokenCheck } from './token.js';
 import type { LoadProfile, OnProfileUpdated } from './types.js';
 import type { UpdateUser } from './upstream.js';
 
 export interface ProfileHandlerOptions {
   origins: OriginPolicy;
+  respond: Responder;
   verifyToken: (token: string | undefined) => Promise<TokenCheck>;
   updateUser: UpdateUser;
   now: () => number;
   newId: () => string;
+  readBody: BodyReader;
   loadProfile?: LoadProfile | undefined;
   onProfileUpdated?: OnProfileUpdated | undefined;
 }
@@ -52,7 +54,9 @@ function pickProfile(record: Profile): Partial<Profile> {
 }
 
 export function createProfileHandlers(options: ProfileHandlerOptions) {
-  const { origins, verifyToken, updateUser, now, newId, loadProfile, onProfileUpdated } = options;
+  const { origins, respond, verifyToken, updateUser, now, newId } = options;
+  const { loadProfile, onProfileUpdated } = options;
+  const bodyReader = options.readBody;
 
   /** The user's `externalId`, from a valid embed token; 401 otherwise. */
   async function authenticate(c: Context<BffEnv>): Promise<string> {
@@ -63,7 +67,7 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
         ? { ok: false, reason: 'malformed' }
         : await verifyToken(token);
     if (check.ok) return check.claims.sub;
-    c.var.log.token = check.reason;
+    c.get('bff').log.token = check.reason;
     throw new HttpError(
       401,
       'unauthorized',
@@ -85,10 +89,10 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
   }
 
   async function patch(c: Context<BffEnv>): Promise<Response> {
-    origins.check(c.req.header('origin'));
+    origins.check(c.get('bff').origin);
     const externalId = await authenticate(c);
     checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
-    const input = parseJsonBody(await readBody(c.req.raw));
+    const input = parseJsonBody(await readBody(c.req.raw, c.env, bodyReader));
     const checked = checkPatch(input, { today: isoDate(now()) });
     if (!checked.ok) {
       throw new HttpError(400, 'bad_request', 'Some fields are not valid', {
@@ -97,23 +101,24 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     }
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const body = encoder.encode(JSON.stringify(checked.value));
-    const result = await updateUser({ externalId, body, idempotencyKey: key, log: c.var.log });
+    const { log } = c.get('bff');
+    const result = await updateUser({ externalId, body, idempotencyKey: key, log });
 
     if (onProfileUpdated) {
       try {
         await onProfileUpdated(externalId, checked.value, result.value);
       } catch (error) {
         // Boca Raton has the change: the user's save succeeded whatever the hook did.
-        c.var.log.level = 'error';
-        c.var.log.problem = 'onProfileUpdated failed';
-        c.var.log.errorName = errorName(error);
+        log.level = 'error';
+        log.problem = 'onProfileUpdated failed';
+        log.errorName = errorName(error);
       }
     }
-    return c.json(result.value, result.status);
+    return respond.json(c, result.status, result.value);
   }
 
   async function get(c: Context<BffEnv>): Promise<Response> {
-    origins.check(c.req.header('origin'));
+    origins.check(c.get('bff').origin);
     const externalId = await authenticate(c);
     if (!loadProfile) {
       throw new HttpError(
@@ -122,12 +127,13 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
         'This service has no source for current profiles',
       );
     }
+    const { log } = c.get('bff');
     let record: Profile | null | undefined;
     try {
       record = await loadProfile(externalId);
     } catch (error) {
-      c.var.log.problem = 'loadProfile failed';
-      c.var.log.errorName = errorName(error);
+      log.problem = 'loadProfile failed';
+      log.errorName = errorName(error);
       throw new HttpError(
         500,
         'internal_error',
@@ -138,10 +144,10 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
       throw new HttpError(404, 'not_found', 'There is no profile for this user');
     }
     if (typeof record !== 'object') {
-      c.var.log.problem = 'loadProfile answered something other than a profile';
+      log.problem = 'loadProfile answered something other than a profile';
       throw new HttpError(500, 'internal_error', 'The current profile could not be loaded');
     }
-    return c.json(pickProfile(record));
+    return respond.json(c, 200, pickProfile(record));
   }
 
   return { patch, get };

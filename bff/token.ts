@@ -23,7 +23,7 @@
 import { MAX_EXTERNAL_ID_LENGTH } from '../contract/api.js';
 import { timingSafeEqual, type HmacSha256 } from '../contract/signing.js';
 import { webHmacSha256 } from '../contract/signing-web.js';
-import { decodeBase64url, encodeBase64url, hexToBytes } from './base64url.js';
+import { bytesToHex, decodeBase64url, encodeBase64url, hexToBytes } from './base64url.js';
 
 export const EMBED_TOKEN_AUDIENCE = 'boca-user-profile';
 export const DEFAULT_TTL_SECONDS = 600;
@@ -31,6 +31,8 @@ export const DEFAULT_TTL_SECONDS = 600;
 export const MAX_TTL_SECONDS = 86_400;
 export const CLOCK_LEEWAY_SECONDS = 5;
 export const MIN_SESSION_SECRET_BYTES = 32;
+/** How many verified tokens a verifier remembers. */
+export const VERIFIED_CACHE_SIZE = 1000;
 /** Far above any token we mint (a 128-character `sub` of 4-byte characters stays under 1 KB). */
 export const MAX_TOKEN_LENGTH = 2048;
 
@@ -149,22 +151,30 @@ function checkHeader(header: Record<string, unknown>): boolean {
   return header.alg === 'HS256' && (header.typ === undefined || header.typ === 'JWT');
 }
 
-function checkClaims(claims: Record<string, unknown>, nowMs: number): TokenCheck {
+/** The claims' shape, which never changes: exactly our four, of the right types and audience. */
+function checkShape(claims: Record<string, unknown>): TokenCheck {
   for (const key of Object.keys(claims))
     if (!CLAIMS.has(key)) return { ok: false, reason: 'claims' };
   const { sub, aud, iat, exp } = claims;
   if (!isNumericDate(iat) || !isNumericDate(exp)) return { ok: false, reason: 'claims' };
   if (aud !== EMBED_TOKEN_AUDIENCE) return { ok: false, reason: 'audience' };
   if (!isExternalId(sub)) return { ok: false, reason: 'subject' };
-  const leewayMs = CLOCK_LEEWAY_SECONDS * 1000;
-  if (nowMs >= exp * 1000 + leewayMs) return { ok: false, reason: 'expired' };
-  if (iat * 1000 > nowMs + leewayMs) return { ok: false, reason: 'issuedInFuture' };
   if (exp <= iat || exp - iat > MAX_TTL_SECONDS) return { ok: false, reason: 'lifetime' };
   return { ok: true, claims: { sub, aud, iat, exp } };
 }
 
+/** The claims' times, which depend on when they are read. */
+function checkTimes(check: TokenCheck & { ok: true }, nowMs: number): TokenCheck {
+  const leewayMs = CLOCK_LEEWAY_SECONDS * 1000;
+  if (nowMs >= check.claims.exp * 1000 + leewayMs) return { ok: false, reason: 'expired' };
+  if (check.claims.iat * 1000 > nowMs + leewayMs) return { ok: false, reason: 'issuedInFuture' };
+  return check;
+}
+
 /**
- * A verifier bound to one secret: what the BFF calls on every request.
+ * A verifier bound to one secret: what the BFF calls on every request. It remembers the last
+ * {@link VERIFIED_CACHE_SIZE} tokens whose signature and shape it checked (a page sends the same
+ * token with each request), so a repeat costs a lookup; their times are checked every time.
  * @throws TypeError when the secret is shorter than 32 bytes.
  */
 export function createEmbedTokenVerifier(
@@ -172,29 +182,41 @@ export function createEmbedTokenVerifier(
 ): (token: string | undefined) => Promise<TokenCheck> {
   const { secret, now = Date.now, hmac = webHmacSha256 } = options;
   assertSecret(secret);
+  const verified = new Map<string, TokenCheck & { ok: true }>();
 
-  return async function verifyToken(token) {
+  async function verifyToken(token: string | undefined): Promise<TokenCheck> {
     if (token === undefined || token === '') return { ok: false, reason: 'missing' };
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
       return { ok: false, reason: 'malformed' };
     }
+    const known = verified.get(token);
+    if (known) return checkTimes(known, now());
+
     const first = token.indexOf('.');
     const second = token.indexOf('.', first + 1);
     if (first < 1 || second < first + 2 || token.indexOf('.', second + 1) !== -1) {
       return { ok: false, reason: 'malformed' };
     }
-    const given = token.slice(second + 1);
-    // 32 bytes of HMAC-SHA256 are exactly 43 base64url characters.
-    if (given.length !== 43 || !decodeBase64url(given)) return { ok: false, reason: 'malformed' };
-    const expected = await signature(hmac, secret, token.slice(0, second));
-    if (!timingSafeEqual(expected, given)) return { ok: false, reason: 'signature' };
+    // 32 bytes of HMAC-SHA256 are exactly 43 base64url characters, canonically encoded.
+    const given =
+      token.length - second === 44 ? decodeBase64url(token.slice(second + 1)) : undefined;
+    if (!given) return { ok: false, reason: 'malformed' };
+    // Compared as hex, the HMAC's own form: one conversion instead of two.
+    const expected = await hmac(secret, encoder.encode(token.slice(0, second)));
+    if (!timingSafeEqual(expected, bytesToHex(given))) return { ok: false, reason: 'signature' };
 
     const header = decodeJsonObject(token.slice(0, first));
     const claims = decodeJsonObject(token.slice(first + 1, second));
     if (!header || !claims) return { ok: false, reason: 'malformed' };
     if (!checkHeader(header)) return { ok: false, reason: 'header' };
-    return checkClaims(claims, now());
-  };
+    const shape = checkShape(claims);
+    if (!shape.ok) return shape;
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, shape);
+    return checkTimes(shape, now());
+  }
+
+  return verifyToken;
 }
 
 /** Checks one token; prefer {@link createEmbedTokenVerifier} when checking many with one secret. */

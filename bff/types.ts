@@ -12,6 +12,9 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
+import type { BodyReader } from './body.js';
+
+export type { BodyReader };
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -111,4 +114,6 @@ export interface BffOptions {
   logger?: Logger;
   /** A UUID: request ids and generated idempotency keys; `crypto.randomUUID` by default. */
   newId?: () => string;
+  /** Reads the browser's body within the limit; the request's stream by default. */
+  readBody?: BodyReader;
 }

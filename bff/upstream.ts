@@ -23,6 +23,7 @@ import { HttpError } from './errors.js';
 import type { RequestLog } from './scope.js';
 import { UpstreamResponseTooLarge } from './transport-fetch.js';
 import { garbage, interpretAnswer } from './upstream-answer.js';
+import { createWatchdog } from './watchdog.js';
 import type { Sleep, Transport, TransportRequest, TransportResponse } from './types.js';
 
 export interface UpstreamClientOptions {
@@ -64,11 +65,13 @@ type Failure =
   | { kind: 'status'; requestId: string | undefined };
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
-const never = new Promise<never>(() => {});
+const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
+const ignore = () => {};
 
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const { apiKey, signingSecret, hmac, transport, now, random, sleep } = options;
   const { upstreamTimeoutMs, attemptTimeoutMs, maxAttempts, retryBaseMs } = options;
+  const watchdog = createWatchdog({ now, sleep });
   const base = new URL(options.apiBaseUrl);
   const origin = base.origin;
   // A base URL with a path (a gateway's prefix) keeps it in front of /v1, signed as sent.
@@ -97,23 +100,19 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     timeoutMs: number,
   ): Promise<Outcome> {
     const abort = new AbortController();
-    const stopTimer = new AbortController();
-    const timer = sleep(timeoutMs, stopTimer.signal).then(
-      (): typeof TIMED_OUT => TIMED_OUT,
-      () => never,
-    );
+    const deadline = watchdog.start(timeoutMs);
     const sending = transport({ ...request, signal: abort.signal });
     try {
-      const winner = await Promise.race([sending, timer]);
+      const winner = await Promise.race([sending, deadline.expired.then(timedOut)]);
       if (winner !== TIMED_OUT) return { kind: 'response', response: winner };
       abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));
-      sending.catch(() => {});
+      sending.catch(ignore);
       return { kind: 'timeout' };
     } catch (error) {
       if (error instanceof UpstreamResponseTooLarge) return { kind: 'tooLarge' };
       return { kind: 'network', errorName: error instanceof Error ? error.name : typeof error };
     } finally {
-      stopTimer.abort();
+      watchdog.stop(deadline);
     }
   }
 

@@ -1,7 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
+import { request as httpRequest } from 'node:http';
 import assert from 'node:assert/strict';
 import { createBff } from '../../bff/app.js';
-import { createNodeBff, createUndiciTransport } from '../../bff/node.js';
+import { createNodeBff, createUndiciTransport, nodeLogger } from '../../bff/node.js';
+import { serveApp } from '../../bff/serve.js';
 import { createFetchTransport } from '../../bff/transport-fetch.js';
 import type { BffOptions, LogEntry } from '../../bff/types.js';
 import { mintEmbedToken } from '../../bff/token.js';
@@ -194,5 +196,65 @@ describe('createUndiciTransport', () => {
       () => createNodeBff({ ...options(new FakeClock(START)), apiBaseUrl: 'not a url' }),
       /apiBaseUrl must be an absolute http\(s\) URL/,
     );
+  });
+});
+
+describe('createNodeBff served by @hono/node-server', () => {
+  /** A PATCH over a real socket: `chunks` pieces of JSON-padding, chunked or with a length. */
+  function send(url: string, token: string, body: string, chunked: boolean): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(`${url}/api/profile`, {
+        method: 'PATCH',
+        headers: {
+          Origin: PORTAL,
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          ...(chunked
+            ? { 'Transfer-Encoding': 'chunked' }
+            : { 'Content-Length': String(Buffer.byteLength(body)) }),
+        },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      for (let i = 0; i < body.length; i += 1024) request.write(body.slice(i, i + 1024));
+      request.end();
+    });
+  }
+
+  it('reads the body from Node’s stream, within the limit and not past it', async () => {
+    handler = ok;
+    const bff = createNodeBff(options(new FakeClock(START)));
+    const server = await serveApp(bff.app, { port: 0 });
+    try {
+      const token = await mintEmbedToken({
+        secret: SESSION_SECRET,
+        externalId: 'partner-user-42',
+        now: () => START,
+      });
+      const exact = '{"city":"Toronto"}'.padEnd(16_384, ' ');
+      assert.equal(await send(server.url, token, exact, true), 200);
+      assert.equal(await send(server.url, token, exact, false), 200);
+      assert.equal(upstream.seen.at(-1)?.body.toString(), '{"city":"Toronto"}');
+      assert.equal(await send(server.url, token, `${exact} `.repeat(4), true), 413);
+    } finally {
+      await server.close();
+      await bff.close();
+    }
+  });
+
+  it('logs one JSON line per request to stdout by default', async () => {
+    const lines: string[] = [];
+    const write = mock.method(process.stdout, 'write', (line: string) => (lines.push(line), true));
+    try {
+      nodeLogger({ level: 'info', msg: 'request', status: 200 });
+    } finally {
+      write.mock.restore();
+    }
+    assert.equal(lines.length, 1);
+    assert.ok(lines[0]!.endsWith('\n'));
+    assert.equal(JSON.parse(lines[0]!).status, 200);
   });
 });

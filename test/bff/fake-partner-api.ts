@@ -36,8 +36,9 @@ export interface RecordedRequest {
   timestampFresh: boolean;
   /** The fake clock when it arrived. */
   at: number;
-  /** Whether the BFF aborted it (an attempt timeout). */
+  /** Whether the BFF aborted it before it was answered (an attempt timeout). */
   aborted: boolean;
+  answered: boolean;
 }
 
 export interface FakePartnerApiOptions {
@@ -87,9 +88,16 @@ export function createFakePartnerApi(options: FakePartnerApiOptions) {
       timestampFresh: isTimestampFresh(timestamp, now()),
       at: now(),
       aborted: false,
+      answered: false,
     };
     requests.push(recorded);
-    request.signal.addEventListener('abort', () => (recorded.aborted = true), { once: true });
+    request.signal.addEventListener('abort', () => (recorded.aborted ||= !recorded.answered), {
+      once: true,
+    });
+    const respond = (scripted: ScriptedAnswer) => {
+      recorded.answered = true;
+      return answer(scripted);
+    };
 
     if (
       headers['x-api-key'] !== apiKey ||
@@ -97,7 +105,7 @@ export function createFakePartnerApi(options: FakePartnerApiOptions) {
       !recorded.timestampFresh ||
       request.url !== origin + request.path
     ) {
-      return answer({ status: 401, body: errorBody('unauthorized', 'Bad API key or signature') });
+      return respond({ status: 401, body: errorBody('unauthorized', 'Bad API key or signature') });
     }
     const next = queue.shift();
     if (next === 'network') throw new TypeError('fetch failed: connect ECONNREFUSED');
@@ -108,13 +116,13 @@ export function createFakePartnerApi(options: FakePartnerApiOptions) {
         }),
       );
     }
-    if (typeof next === 'function') return answer(next(recorded));
-    if (next) return answer(next);
+    if (typeof next === 'function') return respond(next(recorded));
+    if (next) return respond(next);
     const prefix = '/v1/users/';
     const externalId = decodeURIComponent(
       request.path.slice(request.path.indexOf(prefix) + prefix.length),
     );
-    return answer({
+    return respond({
       status: 200,
       body: { userId: USER_ID, externalId, status: 'active', updatedAt: UPDATED_AT },
     });

@@ -7,6 +7,7 @@ import { decodeBase64url, encodeBase64url } from '../../bff/base64url.js';
 import {
   createEmbedTokenVerifier,
   mintEmbedToken,
+  VERIFIED_CACHE_SIZE,
   verifyEmbedToken,
   type TokenFailure,
 } from '../../bff/token.js';
@@ -233,6 +234,52 @@ describe('verifyEmbedToken', () => {
 
     it('refuses a huge token before any work', async () => {
       await refused(sign(HEADER, claims({ pad: 'x'.repeat(3000) })), 'malformed');
+    });
+  });
+
+  describe('when a token comes again', () => {
+    const counting = () => {
+      const hmac = (key: string, message: Uint8Array) => {
+        hmac.calls++;
+        return nodeHmacSha256(key, message);
+      };
+      hmac.calls = 0;
+      return hmac;
+    };
+
+    it('remembers a verified token, and still checks its times each time', async () => {
+      const hmac = counting();
+      let time = start;
+      const verify = createEmbedTokenVerifier({ secret, hmac, now: () => time });
+      const token = sign(HEADER, claims());
+      assert.equal((await verify(token)).ok, true);
+      assert.equal((await verify(token)).ok, true);
+      assert.equal(hmac.calls, 1);
+      time = (iat + 600 + 5) * 1000;
+      assert.deepEqual(await verify(token), { ok: false, reason: 'expired' });
+      time = start - 6_000;
+      assert.deepEqual(await verify(token), { ok: false, reason: 'issuedInFuture' });
+    });
+
+    it('does not remember a refused token', async () => {
+      const hmac = counting();
+      const verify = createEmbedTokenVerifier({ secret, hmac, now: () => start });
+      const bad = sign({ alg: 'HS384' }, claims());
+      await verify(bad);
+      await verify(bad);
+      assert.equal(hmac.calls, 2);
+    });
+
+    it('forgets the oldest beyond its size', async () => {
+      const hmac = counting();
+      const verify = createEmbedTokenVerifier({ secret, hmac, now: () => start });
+      const first = sign(HEADER, claims({ sub: 'user-0' }));
+      await verify(first);
+      for (let i = 1; i <= VERIFIED_CACHE_SIZE; i++)
+        await verify(sign(HEADER, claims({ sub: `user-${i}` })));
+      assert.equal(hmac.calls, VERIFIED_CACHE_SIZE + 1);
+      assert.equal((await verify(first)).ok, true);
+      assert.equal(hmac.calls, VERIFIED_CACHE_SIZE + 2);
     });
   });
 
