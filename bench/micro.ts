@@ -10,7 +10,21 @@ import { checkPatch, isoDate } from '../contract/profile.js';
 import { formatTimestamp, signRequest } from '../contract/signing.js';
 import { nodeHmacSha256 } from '../contract/signing-node.js';
 import { webHmacSha256 } from '../contract/signing-web.js';
-import { PATCH, PATCH_BODY, SIGNING_SECRET, UPSTREAM_PATH } from './lib/fixtures.js';
+import {
+  createEmbedTokenVerifier,
+  mintEmbedToken,
+  nodeLogger,
+  verifyEmbedToken,
+  type LogEntry,
+} from '../bff/index.js';
+import {
+  EXTERNAL_ID,
+  PATCH,
+  PATCH_BODY,
+  SESSION_SECRET,
+  SIGNING_SECRET,
+  UPSTREAM_PATH,
+} from './lib/fixtures.js';
 import { serveJobs } from './lib/ipc.js';
 
 export interface MicroRow {
@@ -46,8 +60,23 @@ async function time(operation: Operation, iterations: number): Promise<MicroRow>
   return { name: operation.name, microsPerOp: (elapsed * 1000) / count, iterations: count };
 }
 
-function operations(): Operation[] {
+async function operations(): Promise<Operation[]> {
   const today = isoDate(Date.now());
+  const tokenOptions = { secret: SESSION_SECRET, hmac: nodeHmacSha256 };
+  const token = await mintEmbedToken({ ...tokenOptions, externalId: EXTERNAL_ID });
+  const verifier = createEmbedTokenVerifier(tokenOptions);
+  // The line the BFF writes for a successful save; stdout is /dev/null in this process.
+  const entry: LogEntry = {
+    level: 'info',
+    msg: 'request',
+    requestId: 'req-6f1c2a4e-3b5d-4e8f-9a7b-1c2d3e4f5a6b',
+    method: 'PATCH',
+    route: '/api/profile',
+    status: 200,
+    durationMs: 2,
+    upstreamStatus: 200,
+    attempts: 1,
+  };
   const sign = (hmac: typeof nodeHmacSha256) => () =>
     signRequest(hmac, SIGNING_SECRET, {
       method: 'PATCH',
@@ -56,20 +85,26 @@ function operations(): Operation[] {
       body: PATCH_BODY,
     });
   return [
+    {
+      name: 'token: verifyEmbedToken, first sight (HMAC, decode, claims)',
+      run: () => verifyEmbedToken(token, tokenOptions),
+    },
+    { name: "token: the BFF's verifier, a token seen before", run: () => verifier(token) },
     { name: 'JSON.parse of the patch', run: () => JSON.parse(PATCH_BODY) },
     {
       name: 'validation: checkPatch',
       run: () => checkPatch(PATCH, { today, storedCountry: 'CA' }),
     },
     { name: 'signing: signRequest, node:crypto', run: sign(nodeHmacSha256) },
-    { name: 'signing: signRequest, Web Crypto', run: sign(webHmacSha256), iterations: 20_000 },
+    { name: 'signing: signRequest, Web Crypto', run: sign(webHmacSha256), iterations: 5_000 },
+    { name: 'logging: nodeLogger, one JSON line to /dev/null', run: () => nodeLogger(entry) },
   ];
 }
 
 serveJobs(async (job) => {
   const { iterations } = job as { iterations: number };
   const rows: MicroRow[] = [];
-  for (const operation of operations()) rows.push(await time(operation, iterations));
+  for (const operation of await operations()) rows.push(await time(operation, iterations));
   void sink;
   return rows;
 });

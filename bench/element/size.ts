@@ -1,13 +1,14 @@
 /**
- * The element's weight on the wire: builds it (`npm run build`, as a partner's copy would be
- * built) and takes the gzip -9 size of both bundles, the self-contained one for a `<script>` tag
- * and the one that leaves Lit to the partner's bundler.
+ * The element's weight on the wire: the gzip -9 size of both bundles of `npm run build`, the
+ * self-contained one for a `<script>` tag and the one that leaves Lit to the partner's bundler.
+ * The build runs first unless `dist/` is newer than every source it is built from.
  *
  * @example
- *   const sizes = await buildAndMeasure(); // [{ file: 'dist/boca-user-profile.js', bytes, gzipBytes }, …]
+ *   await buildIfStale();
+ *   const sizes = measureBundles(); // [{ file: 'dist/boca-user-profile.js', bytes, gzipBytes }, …]
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -42,8 +43,32 @@ function build(): Promise<void> {
   });
 }
 
-export async function buildAndMeasure(): Promise<BundleSize[]> {
+const SOURCES = ['component', 'contract', 'scripts/build.mjs', 'package-lock.json'];
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path, { recursive: true }).map(
+      (file) => statSync(join(path, String(file))).mtimeMs,
+    ),
+  );
+}
+
+/** Builds the element unless both bundles exist and are newer than its sources; true if it built. */
+export async function buildIfStale(): Promise<boolean> {
+  const bundles = [SELF_CONTAINED, LIT_EXTERNAL].map((file) => join(ROOT, file));
+  if (bundles.every((file) => existsSync(file))) {
+    const built = Math.min(...bundles.map((file) => statSync(file).mtimeMs));
+    const changed = Math.max(...SOURCES.map((source) => newest(join(ROOT, source))));
+    if (built > changed) return false;
+  }
   await build();
+  return true;
+}
+
+export function measureBundles(): BundleSize[] {
   return [
     { file: SELF_CONTAINED, what: 'self-contained (Lit included), minified' },
     { file: LIT_EXTERNAL, what: 'Lit external, for bundlers' },
