@@ -114,7 +114,9 @@ export function createScenarios(faults: FaultControl, options: ScenarioOptions) 
         });
       case 'timeout':
         // Stall every attempt the BFF can make within its deadline, so none of them succeeds.
-        return faults.stallNext(upstreamTimeoutMs + 2_000, 5);
+        // Each stall ends a little after the deadline: the request is then processed, late, as
+        // a slow server would; saving again with the same Idempotency-Key replays it.
+        return faults.stallNext(upstreamTimeoutMs + 500, 3);
       case 'session-expired':
         // Nothing upstream: the page is handed an expired token instead.
         return;

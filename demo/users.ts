@@ -77,7 +77,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     externalId: 'partner-user-215',
-    note: 'A young investor: set a birth date less than 18 years ago to meet the real 422.',
+    note: 'A young investor: a birth date under 18 is stopped in the browser; “Under 18” shows the server’s 422.',
     status: 'active',
     profile: {
       firstName: 'Marcus',

@@ -29,7 +29,7 @@ const en = {
   setBanks: 'Linked bank accounts',
   setTax: 'Tax documents',
   cardTitle: 'Profile and address',
-  cardHint: 'Fields marked as required must be filled in. We may ask for proof of a new address.',
+  cardHint: 'Changes take effect once you save them. We may ask for proof of a new address.',
   footer:
     'Maple Ledger Investing is a fictional brand made for this demonstration. Accounts are held with Boca Raton.',
   statusActive: 'Verified',
@@ -63,7 +63,7 @@ const fr: Record<PortalText, string> = {
   setTax: 'Documents fiscaux',
   cardTitle: 'Profil et adresse',
   cardHint:
-    'Les champs obligatoires doivent être remplis. Nous pourrions demander une preuve de nouvelle adresse.',
+    'Les modifications prennent effet une fois enregistrées. Nous pourrions demander une preuve de nouvelle adresse.',
   footer:
     'Maple Ledger Investing est une marque fictive créée pour cette démonstration. Les comptes sont détenus par Boca Raton.',
   statusActive: 'Vérifié',

@@ -75,7 +75,10 @@ async function replaceElement(): Promise<void> {
   fresh.setAttribute('locale', locale);
   const { token } = await portal.session();
   fresh.setAttribute('session-token', token);
-  element().replaceWith(fresh);
+  const old = element();
+  // The portal's slotted heading moves over to the new element.
+  fresh.append(...old.children);
+  old.replaceWith(fresh);
 }
 
 function setLook(next: Look) {
