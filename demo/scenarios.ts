@@ -11,7 +11,7 @@ import type { ScenarioInfo, ScenarioName } from './shared.js';
 
 /** What the demo needs from the sandbox's fault injection. */
 export interface FaultControl {
-  /** The next upstream request answers this status and body (and headers) instead. */
+  /** The next upstream request answers this status and body (and headers) instead; the sandbox adds its requestId. */
   answerNext(status: number, body: unknown, headers?: Record<string, string>): void;
   /** The next `count` upstream requests get no answer for `ms`. */
   stallNext(ms: number, count: number): void;
@@ -27,7 +27,6 @@ export interface ScenarioOptions {
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-const requestId = () => `req-${crypto.randomUUID()}`;
 
 export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
   const { retryAfterSeconds = 8, upstreamTimeoutMs } = options;
@@ -35,39 +34,39 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
     {
       name: 'field-errors',
       label: 'Field errors',
-      code: '400 · fieldErrors',
+      code: '400 fieldErrors',
       description:
         'The Partner API refuses the email and the postal code, and a field this form does not show: each message lands on its input, all of them in the summary.',
     },
     {
       name: 'under-18',
       label: 'Under 18',
-      code: '422 · business rule',
+      code: '422 business rule',
       description: 'The Partner API answers that the user must be at least 18 years old.',
     },
     {
       name: 'rate-limit',
       label: 'Rate limited',
-      code: `429 · Retry-After ${retryAfterSeconds} s`,
+      code: `429 · wait ${retryAfterSeconds} s`,
       description: `The Partner API says to slow down: Save counts down ${retryAfterSeconds} s before it can be pressed again.`,
     },
     {
       name: 'server-error',
       label: 'Server hiccup',
-      code: '503, retried → 200',
+      code: '503 → retry → 200',
       description:
         'The first attempt fails; the BFF retries with the same Idempotency-Key and the change is applied once.',
     },
     {
       name: 'timeout',
       label: 'Timeout',
-      code: `stall → 504 at ${seconds(upstreamTimeoutMs)}`,
+      code: `504 at ${seconds(upstreamTimeoutMs)}`,
       description: `The Partner API stalls past the BFF’s ${seconds(upstreamTimeoutMs)} deadline; the BFF gives up and answers 504.`,
     },
     {
       name: 'session-expired',
       label: 'Session expired',
-      code: '401 → token renewed',
+      code: '401 → new token',
       description:
         'The page now holds an expired embed token: the save meets 401, the page mints a new one.',
     },
@@ -84,7 +83,6 @@ export function createScenarios(faults: FaultControl, options: ScenarioOptions) 
         return faults.answerNext(400, {
           error: 'bad_request',
           message: 'The request has invalid fields',
-          requestId: requestId(),
           fieldErrors: [
             { field: 'email', message: 'Must be a valid email address' },
             { field: 'postalCode', message: 'Must be a Canadian postal code, such as A1A 1A1' },
@@ -98,19 +96,17 @@ export function createScenarios(faults: FaultControl, options: ScenarioOptions) 
         return faults.answerNext(422, {
           error: 'unprocessable_entity',
           message: 'User must be at least 18 years old',
-          requestId: requestId(),
         });
       case 'rate-limit':
         return faults.answerNext(
           429,
-          { error: 'too_many_requests', message: 'Too many requests', requestId: requestId() },
+          { error: 'too_many_requests', message: 'Too many requests' },
           { 'retry-after': String(retryAfterSeconds) },
         );
       case 'server-error':
         return faults.answerNext(503, {
           error: 'internal_error',
           message: 'The service is briefly unavailable',
-          requestId: requestId(),
         });
       case 'timeout':
         // Stall every attempt the BFF can make within its deadline, so none of them succeeds.

@@ -87,10 +87,17 @@ function attemptView(attempt: UpstreamAttempt) {
   );
 }
 
-function exchangeView(exchange: Exchange, open: boolean, deadlineMs: number) {
+function exchangeView(
+  exchange: Exchange,
+  open: boolean,
+  deadlineMs: number,
+  labels: ReadonlyMap<string, string>,
+) {
   const pending = exchange.status === null;
   const time = new Date(exchange.at).toLocaleTimeString();
-  const retries = exchange.upstream.length > 1 ? ` · ${exchange.upstream.length} attempts` : '';
+  const retries =
+    exchange.upstream.length > 1 ? `${exchange.upstream.length} attempts upstream` : '';
+  const scenario = exchange.scenario ? (labels.get(exchange.scenario) ?? exchange.scenario) : null;
   const details = h(
     'details',
     { class: 'exchange', 'data-id': String(exchange.id), open },
@@ -103,13 +110,17 @@ function exchangeView(exchange: Exchange, open: boolean, deadlineMs: number) {
         pending ? '…' : exchange.status,
       ),
       h('span', { class: 'exchange__what' }, `${exchange.method} ${exchange.path}`),
-      h('span', { class: 'exchange__meta' }, exchange.scenario ?? ''),
       h(
         'span',
         { class: 'exchange__meta' },
         pending
           ? h('span', { class: 'elapsed', 'data-at': exchange.at }, '…')
-          : `${ms(exchange.durationMs)}${retries}`,
+          : ms(exchange.durationMs),
+      ),
+      h(
+        'span',
+        { class: 'exchange__sub' },
+        [time, scenario && `scenario: ${scenario}`, retries].filter(Boolean).join(' · '),
       ),
     ),
   );
@@ -118,12 +129,7 @@ function exchangeView(exchange: Exchange, open: boolean, deadlineMs: number) {
     h(
       'div',
       { class: 'hop' },
-      h(
-        'p',
-        { class: 'hop__title' },
-        h('span', {}, 'Browser → BFF'),
-        h('span', { class: 'timing' }, time),
-      ),
+      h('p', { class: 'hop__title' }, h('span', {}, 'Browser → BFF')),
       ...message('Request', exchange.request, ['authorization']),
     ),
   );
@@ -164,7 +170,12 @@ function exchangeView(exchange: Exchange, open: boolean, deadlineMs: number) {
   return h('li', {}, details);
 }
 
-export function createInspector(list: HTMLOListElement, empty: HTMLElement) {
+export function createInspector(
+  list: HTMLOListElement,
+  empty: HTMLElement,
+  /** Scenario names and the labels the demo controls show for them. */
+  labels: ReadonlyMap<string, string> = new Map(),
+) {
   const opened = new Set<number>();
   const closed = new Set<number>();
   list.addEventListener(
@@ -197,6 +208,7 @@ export function createInspector(list: HTMLOListElement, empty: HTMLElement) {
             exchange,
             opened.has(exchange.id) || (exchange.id === newest && !closed.has(exchange.id)),
             deadlineMs,
+            labels,
           ),
         );
       list.replaceChildren(...items);

@@ -96,7 +96,7 @@ function setLocale(next: Locale) {
 }
 
 // The "what happened" panel polls the server: quickly while a save is on its way.
-const inspector = createInspector(byId<HTMLOListElement>('exchanges'), byId('exchanges-empty'));
+let inspector: ReturnType<typeof createInspector> | undefined;
 let version = -1;
 let saving = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,7 +110,7 @@ async function poll() {
     version = answer.version;
     controls?.showArmed(answer.armed);
     if (answer.exchanges) {
-      inspector.render(answer.exchanges, config.upstreamTimeoutMs);
+      inspector?.render(answer.exchanges, config.upstreamTimeoutMs);
       pending = answer.exchanges.some((exchange) => exchange.status === null);
     }
   } catch {
@@ -153,8 +153,18 @@ document.addEventListener('boca-session-expired', async () => {
   void poll();
 });
 
+byId('clear-log').addEventListener('click', async () => {
+  await portal.clearExchanges();
+  void poll();
+});
+
 async function start() {
   config = await portal.config();
+  inspector = createInspector(
+    byId<HTMLOListElement>('exchanges'),
+    byId('exchanges-empty'),
+    new Map(config.scenarios.map((scenario) => [scenario.name, scenario.label])),
+  );
   setLook(look);
   setLocale(locale);
   controls = createControls(config, {
