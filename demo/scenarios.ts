@@ -41,7 +41,7 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
     {
       name: 'under-18',
       label: 'Under 18',
-      code: '422 business rule',
+      code: '422 age rule',
       description: 'The Partner API answers that the user must be at least 18 years old.',
     },
     {
@@ -53,7 +53,7 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
     {
       name: 'server-error',
       label: 'Server hiccup',
-      code: '503 → retry → 200',
+      code: '503, then 200',
       description:
         'The first attempt fails; the BFF retries with the same Idempotency-Key and the change is applied once.',
     },
@@ -65,7 +65,7 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
     },
     {
       name: 'session-expired',
-      label: 'Session expired',
+      label: 'Token expired',
       code: '401 → new token',
       description:
         'The page now holds an expired embed token: the save meets 401, the page mints a new one.',

@@ -34,7 +34,6 @@ const en = {
     'Maple Ledger Investing is a fictional brand made for this demonstration. Accounts are held with Boca Raton.',
   statusActive: 'Verified',
   statusPendingCompliance: 'Under compliance review',
-  saved: 'Your changes are saved.',
   savedPending: 'Your changes are saved. Our compliance team will review them shortly.',
   renewed: 'Your session had expired, so we renewed it. Press “Save changes” again.',
   renewFailed: 'Your session has expired. Reload the page to sign in again.',
@@ -68,7 +67,6 @@ const fr: Record<PortalText, string> = {
     'Maple Ledger Investing est une marque fictive créée pour cette démonstration. Les comptes sont détenus par Boca Raton.',
   statusActive: 'Vérifié',
   statusPendingCompliance: 'En examen de conformité',
-  saved: 'Vos modifications sont enregistrées.',
   savedPending:
     'Vos modifications sont enregistrées. Notre équipe de conformité les examinera sous peu.',
   renewed:

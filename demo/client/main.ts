@@ -133,7 +133,8 @@ document.addEventListener('boca-saved', (event) => {
   }
   if (typeof result?.status === 'string') config.signedIn.status = result.status;
   showSignedIn();
-  say(text(locale, result?.status === 'pendingCompliance' ? 'savedPending' : 'saved'), 'success');
+  // The element confirms the save itself; the portal adds what only it knows.
+  if (result?.status === 'pendingCompliance') say(text(locale, 'savedPending'), 'success');
   void poll();
 });
 

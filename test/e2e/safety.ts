@@ -78,7 +78,7 @@ export function safetyTests(stack: () => Stack, secrets: string[]): void {
       await arm(page, 'Server hiccup');
       await fill(page, 'city', 'London');
       assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 200);
-      await arm(page, 'Session expired');
+      await arm(page, 'Token expired');
       await fill(page, 'city', 'Barrie');
       assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 401);
       await page.locator('#notice', { hasText: 'renewed' }).waitFor();

@@ -165,7 +165,7 @@ export function savingTests(stack: () => Stack, deadlineMs: number): void {
 
     it('renews an expired session token, after which the same save goes through', async () => {
       const page = await stack().openPortal();
-      await arm(page, 'Session expired');
+      await arm(page, 'Token expired');
       await fill(page, 'city', 'Hamilton');
       const renewed = page.waitForResponse((r) => r.url().endsWith('/portal/session'));
       assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 401);
