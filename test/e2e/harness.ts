@@ -36,8 +36,10 @@ export async function startStack(options: Partial<StartDemoOptions> = {}): Promi
     demo,
     browser,
     async openPortal({ bypassCSP = false, query = '' } = {}) {
+      // Without transitions, what a test reads is the settled style, never a frame in between.
       const context = await browser.newContext({
         bypassCSP,
+        reducedMotion: 'reduce',
         viewport: { width: 1400, height: 1000 },
       });
       contexts.push(context);

@@ -36,8 +36,6 @@ export function safetyTests(stack: () => Stack, secrets: string[]): void {
     it('has no axe violations in any brand look', async () => {
       // axe is injected as an inline script, which the page's own policy rightly forbids.
       const page = await stack().openPortal({ bypassCSP: true });
-      // The element eases colour changes; axe must see the look, not a frame of the transition.
-      await page.emulateMedia({ reducedMotion: 'reduce' });
       for (const look of ['maple', 'midnight', 'bold']) {
         await page.getByRole('radio', { name: look, exact: false }).check();
         await page.waitForFunction((name) => document.documentElement.dataset.look === name, look);
