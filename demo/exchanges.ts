@@ -25,6 +25,25 @@ const SHOWN_REQUEST_HEADERS = [
 ];
 const SHOWN_RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after', 'cache-control'];
 
+const SHOWN_BODY_BYTES = 16 * 1024;
+
+/** A request body as text, up to a limit: the panel never holds more than it can show. */
+async function readShown(request: Request): Promise<string> {
+  const reader = request.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size <= SHOWN_BODY_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  // Not awaited: cancelling one branch of a cloned body settles only once the other is done.
+  reader.cancel().catch(() => {});
+  const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, SHOWN_BODY_BYTES));
+  return size > SHOWN_BODY_BYTES ? `${text}… (cut at ${SHOWN_BODY_BYTES} bytes)` : text;
+}
+
 export interface ExchangeLogOptions {
   /** Values that must never reach the browser, whatever relays them. */
   secrets: readonly string[];
@@ -62,7 +81,7 @@ export function createExchangeLog(options: ExchangeLogOptions) {
     return async function recordExchange(c, next) {
       const startedAt = now();
       const url = new URL(c.req.url);
-      const body = c.req.method === 'GET' ? '' : await c.req.raw.clone().text();
+      const body = c.req.raw.body ? await readShown(c.req.raw.clone()) : '';
       const exchange: Exchange = {
         id: nextId++,
         at: new Date().toISOString(),

@@ -179,6 +179,14 @@ describe('the "what happened" record', () => {
     assert.equal(everything.includes(SIGNING_SECRET), false);
   });
 
+  it('keeps at most 16 KB of a request body, and says it cut it', async () => {
+    const { app, log } = portal(async () => ({ status: 200, text: '{}', headers: new Headers() }));
+    await patch(app, `{"city":"${'x'.repeat(20_000)}"}`);
+    const shown = log.list().exchanges![0]!.request.body;
+    assert.ok(shown.length < 16_500);
+    assert.match(shown, /… \(cut at 16384 bytes\)$/);
+  });
+
   it('answers null when nothing changed since a version, and forgets on clear', async () => {
     const finished: Exchange[] = [];
     const { app, log } = portal(
