@@ -21,6 +21,7 @@ import {
   DEFAULT_TTL_SECONDS,
   mintEmbedToken,
   serveApp,
+  type BffConfig,
   type ClosableTransport,
   type LogEntry,
   type RunningServer,
@@ -77,6 +78,27 @@ function logLine(entry: LogEntry): string {
   return `  ${entry.method} ${entry.route} → ${entry.status} in ${Math.round(entry.durationMs ?? 0)} ms${attempts}${upstream}${problem}`;
 }
 
+/**
+ * The BFF's configuration, checked by its own `configFromEnv`: the environment, the sandbox's
+ * credentials when there is one, and the demo's defaults for the session secret and the origins.
+ */
+function bffConfig(env: Env, credentials: Env, origins: string[]): BffConfig {
+  const checked = configFromEnv({
+    ...env,
+    ...credentials,
+    BOCA_SESSION_SECRET: env.BOCA_SESSION_SECRET || randomBytes(32).toString('base64url'),
+    BOCA_ALLOWED_ORIGINS: env.BOCA_ALLOWED_ORIGINS || [...new Set(origins)].join(','),
+    // The BFF's own PORT and HOST do not apply: it is mounted in the demo's server.
+    PORT: undefined,
+    HOST: undefined,
+  });
+  if (!checked.ok) {
+    const problems = checked.problems.map((problem) => `  - ${problem}`).join('\n');
+    throw new Error(`the configuration is incomplete:\n${problems}`);
+  }
+  return checked.config;
+}
+
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
   const { hostname = '127.0.0.1', env = process.env, retryAfterSeconds = 8 } = options;
   const log = options.log ?? (() => {});
@@ -93,8 +115,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     })());
 
   try {
-    const assets = await loadAssets({ log });
     const realApi = (env.BOCA_API_BASE_URL ?? '') !== '';
+    // Against a real Partner API, missing credentials are reported before anything is built.
+    if (realApi) bffConfig(env, {}, ['http://127.0.0.1:8787']);
+    const assets = await loadAssets({ log });
 
     let credentials: Env = {};
     if (!realApi) {
@@ -128,21 +152,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     );
     const origins = [`http://${hostname}:${server.port}`, `http://localhost:${server.port}`];
 
-    const checked = configFromEnv({
-      ...env,
-      ...credentials,
-      BOCA_SESSION_SECRET: env.BOCA_SESSION_SECRET || randomBytes(32).toString('base64url'),
-      BOCA_ALLOWED_ORIGINS: env.BOCA_ALLOWED_ORIGINS || [...new Set(origins)].join(','),
-      // The BFF's own PORT and HOST do not apply: it is mounted in the demo's server.
-      PORT: undefined,
-      HOST: undefined,
-    });
-    if (!checked.ok) {
-      throw new Error(
-        `the configuration is incomplete:\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`,
-      );
-    }
-    const config = checked.config;
+    const config = bffConfig(env, credentials, origins);
 
     const running = sandbox;
     const records = createRecords(DEMO_USERS);
