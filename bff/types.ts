@@ -109,11 +109,12 @@ export interface BffOptions {
   now?: () => number;
   /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
   random?: () => number;
+  /** Backoffs and the attempts' watchdog (which lets its timer lapse rather than cancel it). */
   sleep?: Sleep;
-  /** One JSON line on stdout (errors on stderr) by default. */
+  /** One JSON line on stdout (errors on stderr) by default; `nodeLogger` with `createNodeBff`. */
   logger?: Logger;
   /** A UUID: request ids and generated idempotency keys; `crypto.randomUUID` by default. */
   newId?: () => string;
-  /** Reads the browser's body within the limit; the request's stream by default. */
+  /** Reads the browser's body within the limit; its web stream by default, `readNodeBody` on Node. */
   readBody?: BodyReader;
 }
