@@ -101,8 +101,9 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   ): Promise<Outcome> {
     const abort = new AbortController();
     const deadline = watchdog.start(timeoutMs);
-    const sending = transport({ ...request, signal: abort.signal });
     try {
+      // Inside the try: a transport that throws at once is a failed attempt like any other.
+      const sending = transport({ ...request, signal: abort.signal });
       const winner = await Promise.race([sending, deadline.expired.then(timedOut)]);
       if (winner !== TIMED_OUT) return { kind: 'response', response: winner };
       abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));

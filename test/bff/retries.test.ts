@@ -44,6 +44,20 @@ describe('retries', () => {
     assert.equal(t.api.requests.length, 2);
   });
 
+  it('treats a transport that throws at once as a network failure', async () => {
+    let calls = 0;
+    const t = makeBff({
+      transport: () => {
+        calls++;
+        throw new TypeError('bad transport');
+      },
+    });
+    const response = await t.patch({ city: 'Toronto' });
+    assert.equal(response.status, 502);
+    assert.equal(calls, 3);
+    assert.equal(t.logs[0]?.errorName, 'TypeError');
+  });
+
   it('aborts an attempt that outlives its timeout and tries again', async () => {
     const t = makeBff();
     t.api.script('hang');
