@@ -94,5 +94,6 @@ export function createUndiciTransport(
     const text = await readLimited(response.body, declared);
     return { status: response.statusCode, headers: new RecordHeaders(response.headers), text };
   };
-  return Object.assign(send, { close: () => pool.close() });
+  // undici removes its abort listener when a request completes or fails.
+  return Object.assign(send, { close: () => pool.close(), releasesSignal: true });
 }

@@ -39,7 +39,14 @@ export interface TransportResponse {
 }
 
 /** Sends one request; rejects on a network failure or when `signal` aborts. */
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+export interface Transport {
+  (request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * True when the transport removes its abort listener once it settles (undici's `Pool` does,
+   * `fetch` does not): the signal of an attempt that was not aborted may then serve another.
+   */
+  readonly releasesSignal?: boolean;
+}
 
 /** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
