@@ -249,12 +249,14 @@ export function checkPatch(input: unknown, context: CheckContext): CheckResult {
   const country =
     'country' in input && ownCountry.ok ? (ownCountry.value as string) : context.storedCountry;
 
+  // Made once, not per field: an object spread costs microseconds on Node 20.
+  const fieldContext = { ...context, country };
   for (const [field, raw] of entries) {
     if (!isField(field)) {
       violations.push({ field, code: field === 'externalId' ? 'readOnly' : 'unknownField' });
       continue;
     }
-    const result = checkField(field, raw, { ...context, country });
+    const result = checkField(field, raw, fieldContext);
     if (result.ok) value[field] = result.value;
     else violations.push(result.violation);
   }
