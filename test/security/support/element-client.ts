@@ -1,7 +1,7 @@
 /**
  * A stand-in for the element's saving logic, for load tests: it sends one set of changes to the
  * BFF with an `Idempotency-Key` and, as the element does, re-sends the same changes with the same
- * key after a 5xx or a network failure.
+ * key after a 5xx, a 409, a 429 or a network failure.
  *
  * @example
  *   const client = elementClient({ pool, token, origin, retries: 2, attemptTimeoutMs: 3000 });
@@ -32,7 +32,9 @@ export interface ElementClientOptions {
   attemptTimeoutMs: number;
 }
 
-const retryable = (status: number) => status === 0 || status >= 500;
+// As the element does: the same changes are re-sent after these, with the same key.
+const retryable = (status: number) =>
+  status === 0 || status >= 500 || status === 409 || status === 429;
 
 export function elementClient({
   pool,
