@@ -22,9 +22,9 @@ describe('body limits over a real socket', () => {
 
   before(async () => {
     bff = await servedBff({
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      connectionsCheckingInterval: CHECK_INTERVAL_MS,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: HEADERS_TIMEOUT_MS,
+      timeoutCheckIntervalMs: CHECK_INTERVAL_MS,
     });
     patch = (headers) =>
       head('PATCH', '/api/profile', {

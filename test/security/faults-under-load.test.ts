@@ -38,7 +38,9 @@ describe('faults under load', () => {
       ],
       logger: () => {},
     });
-    bff = await servedBffOverSandbox(sandbox.url, { attemptTimeoutMs: PER_ATTEMPT_TIMEOUT_MS });
+    bff = await servedBffOverSandbox(sandbox.url, externalIds, {
+      attemptTimeoutMs: PER_ATTEMPT_TIMEOUT_MS,
+    });
   });
   after(async () => {
     await bff?.close();
@@ -107,7 +109,11 @@ describe('faults under load', () => {
     for (const outcome of outcomes) {
       assert.ok(sandbox.sandbox.appliedCount(outcome.idempotencyKey) <= 1, outcome.idempotencyKey);
       if (outcome.status === 200) {
-        assert.equal(sandbox.sandbox.appliedCount(outcome.idempotencyKey), 1, 'a success that was not applied');
+        assert.equal(
+          sandbox.sandbox.appliedCount(outcome.idempotencyKey),
+          1,
+          'a success that was not applied',
+        );
       }
     }
     assert.ok(firstTry >= 0.97, report);

@@ -12,13 +12,22 @@ import { hostileRequest, type Attempt } from './support/hostile.js';
 import { expectedOutcome, type Outcome, type Rules } from './support/oracle.js';
 import { TOKEN_STATES } from './support/tokens.js';
 import { assertErrorShape } from './support/assertions.js';
-import { bffHarness, ALLOWED_ORIGIN, OWNER, OTHER_USER, BODY_LIMIT, TODAY, type Harness } from './support/harness.js';
+import {
+  bffHarness,
+  ALLOWED_ORIGIN,
+  OWNER,
+  OTHER_USER,
+  BODY_LIMIT,
+  TODAY,
+  type Harness,
+} from './support/harness.js';
 
 const RUNS = 2_400;
 const SEED = 20_260_313;
 
 const prototypes = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
-const snapshot = () => prototypes.map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','));
+const snapshot = () =>
+  prototypes.map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','));
 
 describe('fuzzing the BFF with hostile requests', () => {
   let harness: Harness;
@@ -31,7 +40,8 @@ describe('fuzzing the BFF with hostile requests', () => {
     process.on('unhandledRejection', onUnhandled);
     harness = await bffHarness();
     const authorizations: Record<string, string | undefined> = {};
-    for (const state of TOKEN_STATES) authorizations[state] = harness.forge.state(state, OWNER, OTHER_USER);
+    for (const state of TOKEN_STATES)
+      authorizations[state] = harness.forge.state(state, OWNER, OTHER_USER);
     rules = {
       allowedOrigins: [ALLOWED_ORIGIN],
       acceptedAuthorizations: new Map([
@@ -41,7 +51,11 @@ describe('fuzzing the BFF with hostile requests', () => {
       bodyLimit: BODY_LIMIT,
       today: TODAY,
     };
-    arbitrary = hostileRequest({ allowedOrigin: ALLOWED_ORIGIN, authorizations, bodyLimit: BODY_LIMIT });
+    arbitrary = hostileRequest({
+      allowedOrigin: ALLOWED_ORIGIN,
+      authorizations,
+      bodyLimit: BODY_LIMIT,
+    });
   });
   after(() => {
     process.off('unhandledRejection', onUnhandled);
@@ -70,7 +84,7 @@ describe('fuzzing the BFF with hostile requests', () => {
       assert.equal(calls.length, 1, `${label}: ${calls.length} upstream calls`);
       const call = calls[0]!;
       assert.equal(call.method, 'PATCH', label);
-      assert.equal(call.externalId, subject, `${label}: edited ${call.pathAndQuery}`);
+      assert.equal(call.externalId, subject, `${label}: edited ${call.path}`);
       assert.equal(call.authentic, true, `${label}: the upstream request is not correctly signed`);
       assert.deepEqual(JSON.parse(call.body), value, label);
     };
@@ -84,7 +98,11 @@ describe('fuzzing the BFF with hostile requests', () => {
         else refused();
         break;
       case 'read':
-        assert.equal(response.status, 200, `${label}: got ${response.status} ${text.slice(0, 300)}`);
+        assert.equal(
+          response.status,
+          200,
+          `${label}: got ${response.status} ${text.slice(0, 300)}`,
+        );
         assert.equal(calls.length, 0, label);
         assert.deepEqual(harness.loads, [expected.subject], label);
         break;
@@ -105,7 +123,11 @@ describe('fuzzing the BFF with hostile requests', () => {
   }
 
   it(`answers ${RUNS} generated requests as the rules say`, async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, judge), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(arbitrary, judge), {
+      seed: SEED,
+      numRuns: RUNS,
+      endOnFailure: true,
+    });
     // Guards the guard: the run really covered both sides.
     assert.ok((seen.edit ?? 0) >= RUNS / 10, JSON.stringify(seen));
     const refusals = Object.entries(seen).filter(([key]) => key.startsWith('refuse'));

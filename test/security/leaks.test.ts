@@ -101,13 +101,52 @@ describe('canary secrets never leak', () => {
       const cookie = 'portal_session=cookie-canary-6d4f2a';
       const requests: [string, string, Record<string, string>, string?][] = [
         ['GET', '/api/profile', { authorization: `Bearer ${token}`, cookie }],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie }, JSON.stringify(profileValues)],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, JSON.stringify({ ...profileValues, email: 'not an email', bogus: CANARIES.apiKey })],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}x`, 'content-type': 'application/json', cookie }, JSON.stringify(profileValues)],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, JSON.stringify(profileValues)],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: 'https://evil.example' }, JSON.stringify(profileValues)],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, `{"city":"${'x'.repeat(20_000)}"}`],
-        ['PATCH', '/api/profile', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, '{"city":'],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie },
+          JSON.stringify(profileValues),
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          JSON.stringify({ ...profileValues, email: 'not an email', bogus: CANARIES.apiKey }),
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}x`, 'content-type': 'application/json', cookie },
+          JSON.stringify(profileValues),
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+          JSON.stringify(profileValues),
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            origin: 'https://evil.example',
+          },
+          JSON.stringify(profileValues),
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          `{"city":"${'x'.repeat(20_000)}"}`,
+        ],
+        [
+          'PATCH',
+          '/api/profile',
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          '{"city":',
+        ],
         ['DELETE', '/api/profile', { authorization: `Bearer ${token}` }],
         ['GET', '/api/nothing', { authorization: `Bearer ${token}` }],
         ['GET', '/healthz', {}],
@@ -116,7 +155,10 @@ describe('canary secrets never leak', () => {
       const failures = ['401', '500', 'garbage', 'network'] as const;
       const answers: string[] = [];
       for (const [method, path, headers, body] of requests) {
-        const response = await harness.request(method, path, { headers, ...(body ? { body } : {}) });
+        const response = await harness.request(method, path, {
+          headers,
+          ...(body ? { body } : {}),
+        });
         answers.push(JSON.stringify([...response.headers]), await response.text());
       }
       for (const failure of failures) {
@@ -130,7 +172,8 @@ describe('canary secrets never leak', () => {
       assert.ok(harness.upstream.calls.length >= 1, 'no request reached the upstream');
 
       for (const secret of Object.values(CANARIES)) {
-        for (const answer of answers) assert.ok(!answer.includes(secret), `an answer contains ${secret}`);
+        for (const answer of answers)
+          assert.ok(!answer.includes(secret), `an answer contains ${secret}`);
       }
       assert.ok(logLines.length > 0, 'nothing was logged: the logger is not wired');
       const forbidden = [
@@ -142,7 +185,8 @@ describe('canary secrets never leak', () => {
         'not an email',
       ];
       for (const line of logLines) {
-        for (const value of forbidden) assert.ok(!line.includes(value), `a log line contains ${value}: ${line}`);
+        for (const value of forbidden)
+          assert.ok(!line.includes(value), `a log line contains ${value}: ${line}`);
       }
     });
   });

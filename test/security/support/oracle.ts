@@ -75,7 +75,7 @@ export function expectedOutcome(attempt: Attempt, rules: Rules): Outcome {
   if ((attempt.body?.length ?? 0) > rules.bodyLimit) return { kind: 'refuse', why: 'too large' };
   const parsed = decodeJson(attempt.body);
   if (!parsed.ok) return { kind: 'refuse', why: 'not JSON' };
-  const checked = checkPatch(parsed.value, { today: rules.today, storedCountry: 'CA' });
+  const checked = checkPatch(parsed.value, { today: rules.today });
   if (!checked.ok) return { kind: 'refuse', why: 'invalid patch' };
 
   const { value } = checked;
