@@ -133,7 +133,7 @@ const messyPatch = fc
   .chain((fields) =>
     fc.tuple(
       ...fields.map((field) =>
-        (field in validValue
+        (Object.hasOwn(validValue, field)
           ? fc.oneof(validValue[field as ProfileField], wrongValue)
           : wrongValue
         ).map((value) => [field, value] as const),
