@@ -7,6 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawExchange, head, chunk, LAST_CHUNK } from './support/raw-http.js';
+import { SERVER_TIMEOUTS } from '../../bff/index.js';
 import { servedBff, type ServedHarness } from './support/harness.js';
 
 // Short timeouts for the test, so the slow attacks end in seconds; the defaults are checked below.
@@ -15,6 +16,19 @@ const HEADERS_TIMEOUT_MS = 1_000;
 const CHECK_INTERVAL_MS = 100;
 // A refusal that does not wait for a timeout must come at once.
 const FAST_MS = 1_000;
+
+// A BFF served with the helper's defaults, and a connection to it that sends nothing: started at
+// once, so its wait overlaps the other tests, and judged at the end.
+const DEFAULT_LIMIT_MS =
+  SERVER_TIMEOUTS.headersTimeoutMs + SERVER_TIMEOUTS.timeoutCheckIntervalMs + 1_000;
+const defaultDeadlineProbe = (async () => {
+  const bff = await servedBff();
+  try {
+    return await rawExchange(bff.port, [], { timeoutMs: DEFAULT_LIMIT_MS + 5_000 });
+  } finally {
+    await bff.close();
+  }
+})();
 
 describe('body limits over a real socket', () => {
   let bff: ServedHarness;
@@ -36,6 +50,11 @@ describe('body limits over a real socket', () => {
   after(async () => {
     await bff.close();
   });
+
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  before(() => process.on('unhandledRejection', onUnhandled));
+  after(() => process.off('unhandledRejection', onUnhandled));
 
   const refused = (status: number) => status === 413 || status === 400;
 
@@ -150,6 +169,12 @@ describe('body limits over a real socket', () => {
     assert.equal(bff.upstream.calls.length, 0);
   });
 
+  it('closes a connection that never sends anything', async () => {
+    const answer = await rawExchange(bff.port, [], { timeoutMs: 10_000 });
+    assert.ok(answer.closedByServer, 'the server kept the connection');
+    assert.ok(answer.elapsedMs < HEADERS_TIMEOUT_MS + 1_000, `${answer.elapsedMs} ms`);
+  });
+
   it('cuts off headers that drip in (slowloris)', async () => {
     const lines = ['PATCH /api/profile HTTP/1.1\r\n', 'Host: 127.0.0.1\r\n'];
     for (let i = 0; i < 40; i++) lines.push(`X-Slow-${i}: ${i}\r\n`);
@@ -160,5 +185,30 @@ describe('body limits over a real socket', () => {
       `${answer.elapsedMs} ms, past the headers timeout of ${HEADERS_TIMEOUT_MS} ms`,
     );
     assert.ok(answer.status === 408 || answer.status === 0 || answer.status === 400, answer.raw);
+  });
+
+  it('left nothing unhandled, and logged no attack as a failure of its own', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(unhandled, []);
+    const own = bff.logs.filter((entry) => (entry.status ?? 0) >= 500 || entry.level === 'error');
+    assert.deepEqual(own, []);
+    assert.ok(
+      bff.logs.some((entry) => entry.status === 413),
+      'the 413s were not logged',
+    );
+  });
+});
+
+describe('the Node serve helper’s own deadlines', () => {
+  it('are far below Node’s (5 minutes for a request, 60 s for headers, checked every 30 s)', () => {
+    assert.ok(SERVER_TIMEOUTS.requestTimeoutMs <= 30_000);
+    assert.ok(SERVER_TIMEOUTS.headersTimeoutMs <= 10_000);
+    assert.ok(SERVER_TIMEOUTS.timeoutCheckIntervalMs <= 1_000);
+  });
+
+  it('apply by default: a silent connection is closed once the headers deadline passes', async () => {
+    const answer = await defaultDeadlineProbe;
+    assert.ok(answer.closedByServer && !answer.timedOut, 'the server kept the connection');
+    assert.ok(answer.elapsedMs < DEFAULT_LIMIT_MS, `${answer.elapsedMs} ms`);
   });
 });

@@ -124,12 +124,13 @@ export interface ServeTimeouts {
 /** The BFF's Node entry on 127.0.0.1 (port 0), in front of the recording fake upstream. */
 export async function servedBff(timeouts: ServeTimeouts = {}) {
   const upstream: RecordingUpstream = recordingUpstream(SECRETS);
+  const logs: LogEntry[] = [];
   const bff = createNodeBff({
     ...SECRETS,
     apiBaseUrl: 'https://partner-api.example.com',
     allowedOrigins: [ALLOWED_ORIGIN],
     transport: upstream.transport,
-    logger: () => {},
+    logger: (entry) => logs.push(entry),
   });
   const server = await serveApp(bff.app, { port: 0, hostname: '127.0.0.1', ...timeouts });
   const token = await mintEmbedToken({
@@ -142,6 +143,7 @@ export async function servedBff(timeouts: ServeTimeouts = {}) {
     url: server.url,
     token,
     upstream,
+    logs,
     close: async () => {
       await server.close();
       await bff.close();
