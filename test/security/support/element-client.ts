@@ -1,7 +1,7 @@
 /**
  * A stand-in for the element's saving logic, for load tests: it sends one set of changes to the
- * BFF with an `Idempotency-Key` and, as the element does, re-sends the same changes with the same
- * key after a 5xx, a 409, a 429 or a network failure.
+ * BFF with an `Idempotency-Key` and, as the element does when its user saves again after a 5xx,
+ * a 409, a 429 or a network failure, re-sends the same changes with the same key after a pause.
  *
  * @example
  *   const client = elementClient({ pool, token, origin, retries: 2, attemptTimeoutMs: 3000 });
@@ -9,6 +9,7 @@
  *   outcome.status; // 200
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'undici';
 
 export interface SaveOutcome {
@@ -18,6 +19,8 @@ export interface SaveOutcome {
   attempts: number;
   /** The status of the first attempt (0 for a network failure). */
   firstStatus: number;
+  /** Every attempt's status, in order. */
+  statuses: number[];
   idempotencyKey: string;
 }
 
@@ -30,6 +33,8 @@ export interface ElementClientOptions {
   retries: number;
   /** The element's own patience for one request. */
   attemptTimeoutMs: number;
+  /** The user's pause before saving again, times the attempts so far. */
+  retryDelayMs: number;
 }
 
 // As the element does: the same changes are re-sent after these, with the same key.
@@ -42,6 +47,7 @@ export function elementClient({
   origin,
   retries,
   attemptTimeoutMs,
+  retryDelayMs,
 }: ElementClientOptions) {
   async function send(body: string, idempotencyKey: string): Promise<number> {
     try {
@@ -71,11 +77,14 @@ export function elementClient({
       const firstStatus = await send(body, idempotencyKey);
       let status = firstStatus;
       let attempts = 1;
+      const statuses = [firstStatus];
       while (retryable(status) && attempts <= retries) {
+        await sleep(retryDelayMs * attempts);
         status = await send(body, idempotencyKey);
+        statuses.push(status);
         attempts++;
       }
-      return { status, attempts, firstStatus, idempotencyKey };
+      return { status, attempts, firstStatus, statuses, idempotencyKey };
     },
   };
 }
