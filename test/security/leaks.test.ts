@@ -62,132 +62,136 @@ describe('canary secrets never leak', () => {
     });
   });
 
-  describe('into answers and log lines', () => {
-    let harness: Harness;
-    const logLines: string[] = [];
-    const restore: (() => void)[] = [];
+  for (const mode of ['a partner logger', 'the default logger on stdout'] as const)
+    describe(`into answers and log lines, with ${mode}`, () => {
+      let harness: Harness;
+      const logLines: string[] = [];
+      const restore: (() => void)[] = [];
 
-    before(async () => {
-      // Everything written to stdout or stderr while the BFF runs is a log line too.
-      for (const stream of [process.stdout, process.stderr]) {
-        const write = stream.write.bind(stream);
-        stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-          logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-          return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-        }) as typeof stream.write;
-        restore.push(() => {
-          stream.write = write;
+      before(async () => {
+        // Everything written to stdout or stderr while the BFF runs is a log line too.
+        for (const stream of [process.stdout, process.stderr]) {
+          const write = stream.write.bind(stream);
+          stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+            logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+            return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+          }) as typeof stream.write;
+          restore.push(() => {
+            stream.write = write;
+          });
+        }
+        harness = await bffHarness({
+          apiKey: CANARIES.apiKey,
+          signingSecret: CANARIES.signingSecret,
+          sessionSecret: CANARIES.sessionSecret,
+          logger:
+            mode === 'a partner logger'
+              ? (entry: unknown) => logLines.push(JSON.stringify(entry))
+              : undefined,
         });
-      }
-      harness = await bffHarness({
-        apiKey: CANARIES.apiKey,
-        signingSecret: CANARIES.signingSecret,
-        sessionSecret: CANARIES.sessionSecret,
-        logger: (entry: unknown) => logLines.push(JSON.stringify(entry)),
+      });
+      after(() => restore.forEach((undo) => undo()));
+
+      const profileValues = {
+        firstName: 'Zebulon-Canary',
+        email: 'zebulon.canary@example.com',
+        addressLine1: '987 Canary Row',
+        dateOfBirth: '1971-07-19',
+        postalCode: 'K1A 0B1',
+      };
+
+      it('across successes and errors', async () => {
+        const token = harness.forge.valid(OWNER);
+        const cookie = 'portal_session=cookie-canary-6d4f2a';
+        const requests: [string, string, Record<string, string>, string?][] = [
+          ['GET', '/api/profile', { authorization: `Bearer ${token}`, cookie }],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie },
+            JSON.stringify(profileValues),
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            JSON.stringify({ ...profileValues, email: 'not an email', bogus: CANARIES.apiKey }),
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}x`, 'content-type': 'application/json', cookie },
+            JSON.stringify(profileValues),
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+            JSON.stringify(profileValues),
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              origin: 'https://evil.example',
+            },
+            JSON.stringify(profileValues),
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            `{"city":"${'x'.repeat(20_000)}"}`,
+          ],
+          [
+            'PATCH',
+            '/api/profile',
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            '{"city":',
+          ],
+          ['DELETE', '/api/profile', { authorization: `Bearer ${token}` }],
+          ['GET', '/api/nothing', { authorization: `Bearer ${token}` }],
+          ['GET', '/healthz', {}],
+        ];
+        // Upstream failures too: its answers are relayed, never its credentials.
+        const failures = ['401', '500', 'garbage', 'network'] as const;
+        const answers: string[] = [];
+        for (const [method, path, headers, body] of requests) {
+          const response = await harness.request(method, path, {
+            headers,
+            ...(body ? { body } : {}),
+          });
+          answers.push(JSON.stringify([...response.headers]), await response.text());
+        }
+        for (const failure of failures) {
+          harness.upstream.failNext(failure);
+          const response = await harness.request('PATCH', '/api/profile', {
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(profileValues),
+          });
+          answers.push(JSON.stringify([...response.headers]), await response.text());
+        }
+        assert.ok(harness.upstream.calls.length >= 1, 'no request reached the upstream');
+
+        for (const secret of Object.values(CANARIES)) {
+          for (const answer of answers)
+            assert.ok(!answer.includes(secret), `an answer contains ${secret}`);
+        }
+        assert.ok(logLines.length > 0, 'nothing was logged: the logger is not wired');
+        const forbidden = [
+          ...Object.values(CANARIES),
+          token,
+          token.split('.')[2]!,
+          'cookie-canary-6d4f2a',
+          ...Object.values(profileValues),
+          'not an email',
+        ];
+        for (const line of logLines) {
+          for (const value of forbidden)
+            assert.ok(!line.includes(value), `a log line contains ${value}: ${line}`);
+        }
       });
     });
-    after(() => restore.forEach((undo) => undo()));
-
-    const profileValues = {
-      firstName: 'Zebulon-Canary',
-      email: 'zebulon.canary@example.com',
-      addressLine1: '987 Canary Row',
-      dateOfBirth: '1971-07-19',
-      postalCode: 'K1A 0B1',
-    };
-
-    it('across successes and errors', async () => {
-      const token = harness.forge.valid(OWNER);
-      const cookie = 'portal_session=cookie-canary-6d4f2a';
-      const requests: [string, string, Record<string, string>, string?][] = [
-        ['GET', '/api/profile', { authorization: `Bearer ${token}`, cookie }],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}`, 'content-type': 'application/json', cookie },
-          JSON.stringify(profileValues),
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          JSON.stringify({ ...profileValues, email: 'not an email', bogus: CANARIES.apiKey }),
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}x`, 'content-type': 'application/json', cookie },
-          JSON.stringify(profileValues),
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
-          JSON.stringify(profileValues),
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            origin: 'https://evil.example',
-          },
-          JSON.stringify(profileValues),
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          `{"city":"${'x'.repeat(20_000)}"}`,
-        ],
-        [
-          'PATCH',
-          '/api/profile',
-          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          '{"city":',
-        ],
-        ['DELETE', '/api/profile', { authorization: `Bearer ${token}` }],
-        ['GET', '/api/nothing', { authorization: `Bearer ${token}` }],
-        ['GET', '/healthz', {}],
-      ];
-      // Upstream failures too: its answers are relayed, never its credentials.
-      const failures = ['401', '500', 'garbage', 'network'] as const;
-      const answers: string[] = [];
-      for (const [method, path, headers, body] of requests) {
-        const response = await harness.request(method, path, {
-          headers,
-          ...(body ? { body } : {}),
-        });
-        answers.push(JSON.stringify([...response.headers]), await response.text());
-      }
-      for (const failure of failures) {
-        harness.upstream.failNext(failure);
-        const response = await harness.request('PATCH', '/api/profile', {
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(profileValues),
-        });
-        answers.push(JSON.stringify([...response.headers]), await response.text());
-      }
-      assert.ok(harness.upstream.calls.length >= 1, 'no request reached the upstream');
-
-      for (const secret of Object.values(CANARIES)) {
-        for (const answer of answers)
-          assert.ok(!answer.includes(secret), `an answer contains ${secret}`);
-      }
-      assert.ok(logLines.length > 0, 'nothing was logged: the logger is not wired');
-      const forbidden = [
-        ...Object.values(CANARIES),
-        token,
-        token.split('.')[2]!,
-        'cookie-canary-6d4f2a',
-        ...Object.values(profileValues),
-        'not an email',
-      ];
-      for (const line of logLines) {
-        for (const value of forbidden)
-          assert.ok(!line.includes(value), `a log line contains ${value}: ${line}`);
-      }
-    });
-  });
 });
