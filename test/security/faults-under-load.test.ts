@@ -56,7 +56,7 @@ describe('faults under load', () => {
     await sandbox?.close();
   });
 
-  it(`keeps ${SAVES} saves of ${USERS} users whole while 30 % of upstream answers fail`, async () => {
+  it(`keeps ${SAVES} saves of ${USERS} users whole while 30 % of upstream answers fail`, async (t) => {
     // Drops and stalls alternate between their two phases, so both kinds happen in one run.
     let phase = 0;
     const setFaults = () => {
@@ -113,7 +113,7 @@ describe('faults under load', () => {
     const upstreamPerSave = (stats.requests - before.requests) / SAVES;
     const report = `${seconds.toFixed(1)} s; BFF alone ${(firstTry * 100).toFixed(2)} %, with the element ${(withElement * 100).toFixed(3)} %; ${upstreamPerSave.toFixed(2)} upstream calls and ${(bffAttempts / SAVES).toFixed(3)} BFF calls per save; ${stats.duplicateApplications} duplicate applications; statuses ${JSON.stringify(histogram(outcomes))}`;
     const lost = outcomes.filter((o) => o.status !== 200).map((o) => o.statuses.join('→'));
-    console.log(`faults under load: ${report}; lost: ${lost.join(', ') || 'none'}`);
+    t.diagnostic(`${report}; lost: ${lost.join(', ') || 'none'}`);
 
     assert.equal(outcomes.length, SAVES);
     assert.equal(stats.duplicateApplications, 0, report);
