@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of the BFF in-process (fast-check, fixed seed): thousands of generated
+ * Property-based fuzzing of the BFF in-process (fast-check, fixed seed): 8,000 generated
  * hostile requests, and valid edits among them. Every hostile one gets a 4xx in the one error
  * shape with a `requestId`, never a 5xx, and nothing reaches the upstream; every valid edit
  * reaches it exactly as `checkPatch` normalises it, signed, for the token's user. Afterwards the
@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { hostileRequest, type Attempt } from './support/hostile.js';
 import { expectedOutcome, type Outcome, type Rules } from './support/oracle.js';
 import { TOKEN_STATES } from './support/tokens.js';
-import { assertErrorShape } from './support/assertions.js';
+import { assertErrorShape, assertSecurityHeaders } from './support/assertions.js';
 import {
   bffHarness,
   ALLOWED_ORIGIN,
@@ -23,7 +23,7 @@ import {
 } from './support/harness.js';
 
 // Fixed for CI; FUZZ_SEED and FUZZ_RUNS explore further by hand.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_313);
 
 const prototypes = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
@@ -73,6 +73,7 @@ describe('fuzzing the BFF with hostile requests', () => {
     const response = await harness.send(attempt);
     const text = await response.text();
     assert.ok(response.status < 500, `${label}: got ${response.status} ${text.slice(0, 300)}`);
+    assertSecurityHeaders(response, label);
     const calls = harness.upstream.calls;
 
     const refused = () => {

@@ -58,6 +58,16 @@ export function assertErrorShape(response: HeaderSource, text: string, label: st
 /** The headers every answer carries, success or error. */
 export function assertSecurityHeaders(response: HeaderSource, label: string): void {
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff', `${label}: nosniff`);
+  // Profile data and errors are never cached, framed or sent on as a referrer.
+  assert.equal(response.headers.get('cache-control'), 'no-store', `${label}: cache-control`);
+  assert.equal(response.headers.get('x-frame-options'), 'DENY', `${label}: x-frame-options`);
+  assert.match(
+    response.headers.get('content-security-policy') ?? '',
+    /frame-ancestors 'none'/,
+    `${label}: CSP`,
+  );
+  assert.equal(response.headers.get('referrer-policy'), 'no-referrer', `${label}: referrer-policy`);
+  assert.match(response.headers.get('vary') ?? '', /origin/i, `${label}: Vary: Origin`);
   assert.match(response.headers.get('x-request-id') ?? '', REQUEST_ID, `${label}: X-Request-Id`);
 }
 
