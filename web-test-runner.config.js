@@ -30,9 +30,20 @@ function totalsReporter(file) {
   };
 }
 
+/** Serves the strict-CSP fixture page with its policy, as a partner portal might. */
+function strictCsp(context, next) {
+  if (context.path.endsWith('/test/component/fixtures/csp.html')) {
+    context.set('Content-Security-Policy', "script-src 'self'; style-src 'self'");
+  }
+  return next();
+}
+
 export default {
   files: ['test/component/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [strictCsp],
+  // Lit's development build says so once per page; it is expected in tests.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: chromeArgs } })],

@@ -12,7 +12,7 @@ for (const dir of ['contract', 'bff', 'sandbox']) {
   rmSync(`${root}/dist/${dir}`, { recursive: true, force: true });
 }
 const tsc = `${root}/node_modules/.bin/tsc`;
-const result = spawnSync(tsc, ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(tsc, ['-p', 'tsconfig.build.server.json'], { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) {
   console.error('build-server: tsc failed (see above)');
   process.exit(result.status ?? 1);

@@ -1,0 +1,335 @@
+/**
+ * `<boca-user-profile>`: the profile editor a partner embeds in its portal.
+ *
+ * @example
+ *   <script type="module" src="/boca-user-profile.js"></script>
+ *   <boca-user-profile api-base="/api" session-token="eyJ…" locale="fr"></boca-user-profile>
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { FieldError, UpdateUserResponse } from '../contract/api.js';
+import { localiseMessage, type Locale } from '../contract/messages.js';
+import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
+import { styles } from './boca-user-profile.styles.js';
+import { asBffError, getProfile, patchProfile, type BffError } from './internal/bff.js';
+import { afterSave, formValues, pendingChanges, type FormValues } from './internal/changes.js';
+import { Countdown } from './internal/countdown.js';
+import {
+  BocaErrorEvent,
+  BocaSaveEvent,
+  BocaSavedEvent,
+  BocaSessionExpiredEvent,
+} from './internal/events.js';
+import { controlId, renderField } from './internal/field.js';
+import { shownFields } from './internal/fields.js';
+import { strings, toLocale, type Strings } from './internal/i18n.js';
+import {
+  failureText,
+  renderLoadFailure,
+  renderLoading,
+  renderSummary,
+} from './internal/notices.js';
+import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+
+type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
+
+/**
+ * Lets a signed-in user see and edit their Boca Raton profile. It loads the values from the BFF
+ * (or takes them from `profile`), checks edits with the same rules as the server, sends only the
+ * changed fields, and shows every answer in the user's language.
+ *
+ * @summary An accessible, bilingual profile editor for Boca Raton partners' portals.
+ *
+ * @fires {BocaSaveEvent} boca-save - Before a save request; cancelable. `detail.changes` holds only the changed fields.
+ * @fires {BocaSavedEvent} boca-saved - The update succeeded. `detail`: `{ result, profile }`.
+ * @fires {BocaErrorEvent} boca-error - A load or save request failed (non-2xx or network). `detail`: `{ status, error, message, requestId, fieldErrors }`.
+ * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401: set a new `session-token`.
+ *
+ * @slot heading - Optional content above the fields, such as a title.
+ *
+ * @csspart form - The form (and the loading or load-failure panel in its place).
+ * @csspart summary - The error summary at the top, focused when a save is refused.
+ * @csspart summary-title - The error summary's heading.
+ * @csspart field - The wrapper of one field: label, control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - Every control: text inputs, selects and the checkbox.
+ * @csspart select - The province and country selects (also `input`).
+ * @csspart checkbox - The CIRO affiliation checkbox (also `input`).
+ * @csspart hint - A field's help text.
+ * @csspart error - A field's error message.
+ * @csspart message - A form-level message: a refused or failed save, or a failed load.
+ * @csspart actions - The row of buttons.
+ * @csspart submit - The "Save changes" button.
+ * @csspart discard - The "Discard changes" button.
+ * @csspart retry - The "Try again" button after a failed load.
+ * @csspart status - The polite live region that announces "Changes saved".
+ *
+ * @cssprop [--boca-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
+ * @cssprop [--boca-font-size=1rem] - Base font size.
+ * @cssprop [--boca-text=#1f2937] - Text colour.
+ * @cssprop [--boca-muted=#5f6673] - Hints and secondary text.
+ * @cssprop [--boca-background=#ffffff] - The card's background.
+ * @cssprop [--boca-surface=#ffffff] - Background of inputs, selects and the checkbox panel.
+ * @cssprop [--boca-border=#d3d7de] - Borders of the card and the inputs.
+ * @cssprop [--boca-accent=#2563eb] - The accent: Save, the checkbox, the focus ring.
+ * @cssprop [--boca-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--boca-error=#b42318] - Error messages, invalid borders and the summary.
+ * @cssprop [--boca-success=#157347] - The "Changes saved" confirmation.
+ * @cssprop [--boca-radius=0.5rem] - Corner radius of inputs and buttons (the card's is twice it).
+ * @cssprop [--boca-spacing=1rem] - The base gap; the other spaces are multiples of it.
+ * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 35%, transparent)] - The focus indicator's box shadow.
+ * @cssprop [--boca-shadow=0 1px 2px rgb(16 24 40 / 0.05), 0 8px 24px rgb(16 24 40 / 0.06)] - The card's shadow.
+ * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native date pickers and select menus.
+ */
+@customElement('boca-user-profile')
+export class BocaUserProfile extends LitElement {
+  static override styles = styles;
+
+  private readonly _countdown = new Countdown(this);
+  private readonly _keys = new IdempotencyKeys();
+
+  private readonly _load = new Task(this, {
+    task: ([token, apiBase], { signal }) =>
+      token ? getProfile(apiBase, token, signal) : initialState,
+    // Without `profile`, load once a token is there; a new token retries a failed load.
+    args: () => [this.profile ? undefined : this.sessionToken, this.apiBase],
+    argsEqual: (before, after) =>
+      this._baseline !== undefined || (before[0] === after[0] && before[1] === after[1]),
+    onComplete: (profile) => {
+      if (!this.profile) this._adopt(profile);
+    },
+    onError: (error) => this._failed(error),
+  });
+
+  private readonly _save = new Task(this, {
+    autoRun: false,
+    task: async ([changes, key]: [UpdateUserRequest, string], { signal }): Promise<Saved> => ({
+      changes,
+      result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
+    }),
+    onComplete: (saved) => this._succeeded(saved),
+    onError: (error) => this._failed(error, true),
+  });
+
+  @query('#summary') private _summaryEl?: HTMLElement;
+  @query('[role=status]') private _statusEl?: HTMLElement;
+  @query('[part~=message]') private _messageEl?: HTMLElement;
+
+  /** The last loaded or saved profile: what edits are compared with. */
+  @state() private _baseline?: Profile;
+  @state() private _values?: FormValues;
+  /** Field → English message, localised when shown. */
+  @state() private _errors: Record<string, string> = {};
+  @state() private _summary: FieldError[] = [];
+  @state() private _failure?: BffError;
+  @state() private _saved = false;
+
+  /** Where the BFF is mounted. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+
+  /** The embed token sent as `Authorization: Bearer …`; set a new one after `boca-session-expired`. */
+  @property({ attribute: 'session-token' }) sessionToken?: string;
+
+  /** `en` (default) or `fr` (also `fr-CA`): the language of every label and message. */
+  @property() locale: Locale = 'en';
+
+  /** Initial values; when not set, they are loaded from `GET {api-base}/profile`. */
+  @property({ attribute: false }) profile?: Profile;
+
+  /** Comma-separated list and order of the fields to show; unknown names are ignored. */
+  @property() fields?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('profile') && this.profile) this._adopt(this.profile);
+    // A new token answers the 401 the message is about.
+    if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
+  }
+
+  private _adopt(profile: Profile): void {
+    this._baseline = { ...profile };
+    this._reset();
+  }
+
+  private _reset(): void {
+    this._values = formValues(this._baseline!);
+    this._errors = {};
+    this._summary = [];
+    // A running 429 wait stays explained even when the edits are discarded.
+    if (this._countdown.remaining === 0) this._failure = undefined;
+    this._saved = false;
+  }
+
+  private _pending() {
+    return pendingChanges(this._values!, this._baseline!, isoDate(Date.now()));
+  }
+
+  private _onInput(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    const field = control.name;
+    if (!field || !this._values) return;
+    this._values = {
+      ...this._values,
+      [field]: control.type === 'checkbox' ? control.checked : control.value,
+    };
+    this._saved = false;
+    // Validate on change (blur after an edit); while an error shows, re-check as the user types.
+    if (event.type === 'change' || this._errors[field]) {
+      const error = this._pending().errors.find((entry) => entry.field === field);
+      this._errors = { ...this._errors, [field]: error?.message ?? '' };
+    }
+  }
+
+  private async _showErrors(errors: FieldError[]): Promise<void> {
+    const shown = shownFields(this.fields) as string[];
+    this._errors = Object.fromEntries(
+      errors.filter((entry) => shown.includes(entry.field)).map((e) => [e.field, e.message]),
+    );
+    this._summary = errors;
+    await this.updateComplete;
+    this._summaryEl?.focus();
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._save.status === TaskStatus.PENDING || this._countdown.remaining > 0) return;
+    const { changes, errors } = this._pending();
+    this._failure = undefined;
+    this._saved = false;
+    if (errors.length > 0) {
+      void this._showErrors(errors);
+      return;
+    }
+    if (Object.keys(changes).length === 0) return;
+    if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
+    this._errors = {};
+    this._summary = [];
+    void this._save.run([changes, this._keys.keyFor(changes)]);
+  }
+
+  private _succeeded({ changes, result }: Saved): void {
+    this._keys.retire();
+    this._baseline = { ...this._baseline!, ...changes };
+    this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
+    this._saved = true;
+    this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
+    void this._refocus();
+  }
+
+  private _failed(caught: unknown, saving = false): void {
+    if ((caught as Error)?.name === 'AbortError') return;
+    const error = asBffError(caught);
+    this.dispatchEvent(
+      new BocaErrorEvent({
+        status: error.status,
+        error: error.key,
+        message: error.message,
+        requestId: error.requestId,
+        fieldErrors: error.fieldErrors,
+      }),
+    );
+    if (error.status === 401) this.dispatchEvent(new BocaSessionExpiredEvent());
+    if (!saving) return;
+    if (!keepsKey(error.status)) this._keys.retire();
+    if (error.status === 429) this._countdown.start(error.retryAfter);
+    if (error.status === 400 && error.fieldErrors.length > 0) {
+      void this._showErrors(error.fieldErrors);
+      return;
+    }
+    this._failure = error;
+    void this._refocus();
+  }
+
+  /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
+  private async _refocus(): Promise<void> {
+    await this.updateComplete;
+    const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
+    const lost = !active ? document.activeElement === document.body : active.disabled;
+    if (lost) (this._messageEl ?? this._statusEl)?.focus();
+  }
+
+  private _focusField(field: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${controlId(field)}`)?.focus();
+  }
+
+  private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
+    return this._load.status === TaskStatus.ERROR
+      ? renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run())
+      : renderLoading(context, shownFields(this.fields).length);
+  }
+
+  override render(): TemplateResult {
+    const locale = toLocale(this.locale);
+    const context = { strings: strings(locale), locale };
+    const s = context.strings;
+    if (!this._baseline || !this._values) return this._renderWaiting(context);
+    const shown = shownFields(this.fields);
+    const dirty = Object.keys(this._pending().changes).length > 0;
+    const saving = this._save.status === TaskStatus.PENDING;
+    const wait = this._countdown.remaining;
+    const failure = this._failure;
+    const today = isoDate(Date.now());
+    return html`<form
+      part="form"
+      class="card"
+      novalidate
+      lang=${locale}
+      aria-busy=${saving ? 'true' : 'false'}
+      @submit=${this._onSubmit}
+      @input=${this._onInput}
+      @change=${this._onInput}
+    >
+      <slot name="heading"></slot>
+      ${renderSummary(this._summary, {
+        ...context,
+        shown,
+        focus: (field) => this._focusField(field),
+      })}
+      <div class="grid">
+        ${shown.map((field) =>
+          renderField(field, {
+            value: this._values![field],
+            error: this._errors[field] ? localiseMessage(this._errors[field], locale) : '',
+            strings: s,
+            locale,
+            today,
+          }),
+        )}
+      </div>
+      ${
+        failure && (failure.status !== 429 || wait > 0)
+          ? html`<div part="message" class="message" role="alert" tabindex="-1">
+              ${failureText(failure, { ...context, wait })}
+            </div>`
+          : nothing
+      }
+      <div part="actions" class="actions">
+        <button
+          part="submit"
+          class="primary"
+          type="submit"
+          ?disabled=${!dirty || saving || wait > 0}
+        >
+          ${s.save}
+        </button>
+        <button
+          part="discard"
+          type="button"
+          ?disabled=${!dirty || saving}
+          @click=${() => this._reset()}
+        >
+          ${s.discard}
+        </button>
+        <p part="status" class="status ${this._saved ? 'shown' : ''}" role="status" tabindex="-1">
+          ${this._saved ? s.saved : ''}
+        </p>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boca-user-profile': BocaUserProfile;
+  }
+}

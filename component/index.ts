@@ -1,0 +1,16 @@
+/**
+ * The element's public entry: importing it defines `<boca-user-profile>`.
+ *
+ * @example
+ *   import { BocaUserProfile, BocaSavedEvent } from './component/index.js';
+ */
+export { BocaUserProfile } from './boca-user-profile.js';
+export {
+  BocaErrorEvent,
+  BocaSaveEvent,
+  BocaSavedEvent,
+  BocaSessionExpiredEvent,
+  type BocaErrorDetail,
+  type BocaSaveDetail,
+  type BocaSavedDetail,
+} from './internal/events.js';

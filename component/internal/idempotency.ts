@@ -1,0 +1,43 @@
+/**
+ * One `Idempotency-Key` per exact set of changes. Saving the same changes again after an answer
+ * that may not be final (no answer, 5xx, 401, 409, 429) reuses the key, so the server applies them
+ * at most once; different changes get a new key; a success or a final refusal retires it.
+ *
+ * @example
+ *   const keys = new IdempotencyKeys();
+ *   keys.keyFor({ city: 'Laval' }) === keys.keyFor({ city: 'Laval' }); // true
+ *   keys.retire(); // the next save gets a new key
+ */
+
+/** A version 4 UUID; `crypto.randomUUID` exists only in secure contexts, this works everywhere. */
+export function uuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Whether a failed save may be retried as is, so its key must be kept. */
+export const keepsKey = (status: number): boolean =>
+  status === 0 || status === 401 || status === 409 || status === 429 || status >= 500;
+
+export class IdempotencyKeys {
+  #changes = '';
+  #key = '';
+
+  /** The key for these changes: the same as last time when they are the same. */
+  keyFor(changes: object): string {
+    const fingerprint = JSON.stringify(changes);
+    if (fingerprint !== this.#changes || this.#key === '') {
+      this.#changes = fingerprint;
+      this.#key = uuid();
+    }
+    return this.#key;
+  }
+
+  retire(): void {
+    this.#changes = '';
+    this.#key = '';
+  }
+}

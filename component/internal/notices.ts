@@ -1,0 +1,106 @@
+/**
+ * The templates that tell the user what happened: the error summary, a form-level failure in the
+ * user's language, and the loading and load-failure panels shown before there is a form.
+ *
+ * @example
+ *   html`${renderSummary(errors, { strings, locale, shown, focus })}`;
+ *   html`<div role="alert">${failureText(error, { strings, locale, wait: 0 })}</div>`;
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldError } from '../../contract/api.js';
+import { localiseMessage, type Locale } from '../../contract/messages.js';
+import type { ProfileField } from '../../contract/profile.js';
+import { keyForStatus, type BffError } from './bff.js';
+import { controlId } from './field.js';
+import { fill, type FailureKey, type Strings } from './i18n.js';
+
+interface Context {
+  strings: Strings;
+  locale: Locale;
+}
+
+/**
+ * A failure in the user's language. The server's own words (translated when we know them) for a
+ * refusal about the data (400, 404, 409, 422); ours for everything else, with the request id for
+ * support when the fault is not the user's.
+ */
+export function failureText(
+  error: BffError,
+  {
+    strings,
+    locale,
+    wait = 0,
+    reference: always = false,
+  }: Context & { /** Seconds left after a 429. */ wait?: number; reference?: boolean },
+): TemplateResult {
+  if (error.status === 429 && wait > 0) {
+    const [before, after] = strings.retryIn.split('{s}');
+    // Only the first announcement is read out, not every tick.
+    return html`${before}<span aria-live="off">${wait}</span>${after}`;
+  }
+  const key = (
+    error.key in strings.failures ? error.key : keyForStatus(error.status)
+  ) as FailureKey;
+  const ours = error.status === 0 || error.status >= 500;
+  const theirs = !ours && error.message !== '' && [400, 404, 409, 422].includes(error.status);
+  const reference =
+    (ours || always) && error.requestId ? fill(strings.reference, { id: error.requestId }) : '';
+  return html`${theirs ? localiseMessage(error.message, locale) : strings.failures[key]}
+  ${reference ? html`<span class="reference">${reference}</span>` : nothing}`;
+}
+
+/** The error summary: every entry, linked to its input when that input is shown. */
+export function renderSummary(
+  entries: FieldError[],
+  { strings, locale, shown, focus }: Context & { shown: string[]; focus(field: string): void },
+): TemplateResult | typeof nothing {
+  if (entries.length === 0) return nothing;
+  return html`<div id="summary" part="summary" class="summary" tabindex="-1" role="alert">
+    <h2 part="summary-title">${strings.summary}</h2>
+    <ul>
+      ${entries.map(({ field, message }) => {
+        const text = `${strings.labels[field as ProfileField] ?? field}: ${localiseMessage(message, locale)}`;
+        const go = (event: Event) => {
+          event.preventDefault();
+          focus(field);
+        };
+        return html`<li>
+          ${shown.includes(field) ? html`<a href="#${controlId(field)}" @click=${go}>${text}</a>` : text}
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+/** Placeholder rows while the profile loads (or while the element waits for a token). */
+export function renderLoading({ strings, locale }: Context, rows: number): TemplateResult {
+  return html`<div part="form" class="card" aria-busy="true" lang=${locale}>
+    <slot name="heading"></slot>
+    <p class="loading" role="status">${strings.loading}</p>
+    <div class="grid" aria-hidden="true">
+      ${Array.from(
+        { length: rows },
+        () => html`<div class="field skeleton s3"><span></span><span></span></div>`,
+      )}
+    </div>
+  </div>`;
+}
+
+/** The load failed: say so, in the user's language, and offer to try again. */
+export function renderLoadFailure(
+  error: BffError,
+  context: Context,
+  retry: () => void,
+): TemplateResult {
+  const { strings, locale } = context;
+  return html`<div part="form" class="card" lang=${locale}>
+    <slot name="heading"></slot>
+    <div part="message" class="message" role="alert">
+      <strong>${strings.loadFailed}</strong>
+      ${failureText(error, { ...context, reference: true })}
+    </div>
+    <div part="actions" class="actions">
+      <button part="retry" class="primary" type="button" @click=${retry}>${strings.retry}</button>
+    </div>
+  </div>`;
+}

@@ -1,0 +1,23 @@
+// The element's API description (custom-elements.json at the repository root), generated from
+// its class doc comment by `npm run build`. It leaves package.json alone: the integrator decides
+// whether to point a "customElements" field at it.
+export default {
+  globs: ['component/**/*.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+  plugins: [
+    {
+      // The analyzer also lists each `dispatchEvent(new BocaXEvent(…))` it sees, without a name
+      // (our event classes name themselves); the `@fires` tags already describe every event.
+      name: 'boca-named-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+          }
+        }
+      },
+    },
+  ],
+};

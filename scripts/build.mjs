@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Builds the element into dist/ and prints the gzip size of each bundle:
+//   dist/boca-user-profile.js      one self-contained, minified ES module (Lit included) for a <script>
+//   dist/lib/boca-user-profile.js  the same with lit and @lit/task left as imports, for bundlers
+//   dist/types/                    TypeScript declarations (tsconfig.build.json)
+//   custom-elements.json           the element's API, generated from its doc comment
+//
+//   npm run build
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, parseAst } from 'vite';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const entry = join(root, 'component/index.ts');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const BUDGET = 20 * 1024;
+
+/** Collapses the formatting whitespace of CSS text; meaning is untouched. */
+const minifyCss = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+\)/g, ')')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+
+/**
+ * Collapses each run of whitespace in an html`` part to one space: what the browser renders anyway
+ * (the element has no <pre> or <textarea>). Runs are never removed, so attributes stay apart.
+ */
+const minifyHtml = (text) => text.replace(/\s+/g, ' ');
+
+/** Minifies the static parts of Lit's css`` and html`` templates, which no JS minifier touches. */
+function minifyTemplates() {
+  return {
+    name: 'boca:minify-templates',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.includes('/component/')) return null;
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier') {
+          const minify = { css: minifyCss, html: minifyHtml }[node.tag.name];
+          if (minify) {
+            for (const quasi of node.quasi.quasis) {
+              edits.push({ start: quasi.start, end: quasi.end, text: minify(quasi.value.raw) });
+            }
+          }
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+        }
+      };
+      visit(parseAst(code));
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** One bundle of the element; `external` leaves Lit out for the bundler build. */
+const bundle = ({ outDir, external, minify }) =>
+  build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: minify ? [minifyTemplates()] : [],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify,
+      modulePreload: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: entry,
+        external,
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es', entryFileNames: 'boca-user-profile.js' },
+      },
+    },
+  });
+
+rmSync(dist, { recursive: true, force: true });
+await bundle({ outDir: dist, external: [], minify: true });
+await bundle({ outDir: join(dist, 'lib'), external: [/^lit(\/|$)/, /^@lit\//], minify: false });
+execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  bin('cem'),
+  ['analyze', '--config', join(root, 'custom-elements-manifest.config.mjs')],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+
+const standalone = readFileSync(join(dist, 'boca-user-profile.js'), 'utf8');
+// A page with a strict Content-Security-Policy (no 'unsafe-eval') must be able to load it.
+if (/\beval\s*\(|\bnew Function\s*\(|\bFunction\s*\(\s*['"`]/.test(standalone)) {
+  console.error(
+    'dist/boca-user-profile.js evaluates code at run time: a strict CSP would block it.',
+  );
+  process.exit(1);
+}
+
+const size = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const file of ['boca-user-profile.js', 'lib/boca-user-profile.js']) {
+  const { raw, gzip } = size(file);
+  console.log(`dist/${file.padEnd(26)} ${kb(raw).padStart(9)}  ${kb(gzip).padStart(8)} gzip`);
+}
+console.log('dist/types/                     type declarations');
+console.log('custom-elements.json            the element manifest');
+
+const { gzip } = size('boca-user-profile.js');
+if (gzip > BUDGET) {
+  console.error(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(BUDGET)} budget.`);
+  process.exit(1);
+}
