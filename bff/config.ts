@@ -1,0 +1,136 @@
+/**
+ * The BFF's configuration from the environment, checked with zod. Every missing or bad variable is
+ * reported, not just the first, each on its own line and by name; a secret's value is never
+ * repeated (only the origins, which are public, are quoted back).
+ *
+ * | variable                   | rule                                              |
+ * | -------------------------- | ------------------------------------------------- |
+ * | `BOCA_API_BASE_URL`        | an http(s) URL without credentials, query or hash |
+ * | `BOCA_API_KEY`             | required                                          |
+ * | `BOCA_SIGNING_SECRET`      | required                                          |
+ * | `BOCA_SESSION_SECRET`      | at least 32 bytes, not the signing secret         |
+ * | `BOCA_ALLOWED_ORIGINS`     | comma-separated origins (`https://host[:port]`)   |
+ * | `BOCA_UPSTREAM_TIMEOUT_MS` | a positive integer; 10000 by default              |
+ * | `PORT`                     | 0 to 65535; 8787 by default                       |
+ * | `HOST`                     | 127.0.0.1 by default                              |
+ *
+ * @example
+ *   const result = configFromEnv(process.env);
+ *   if (!result.ok) for (const problem of result.problems) console.error(problem);
+ */
+import { z } from 'zod';
+import { isOrigin } from './origin.js';
+import { apiBaseUrlProblem, DEFAULTS } from './options.js';
+import { MIN_SESSION_SECRET_BYTES } from './token.js';
+
+export interface BffConfig {
+  apiBaseUrl: string;
+  apiKey: string;
+  signingSecret: string;
+  sessionSecret: string;
+  allowedOrigins: string[];
+  upstreamTimeoutMs: number;
+  port: number;
+  host: string;
+}
+
+export type ConfigResult = { ok: true; config: BffConfig } | { ok: false; problems: string[] };
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const encoder = new TextEncoder();
+
+/** An unset or empty variable is missing. */
+const variable = (name: string, meaning: string) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string({ error: `${name} is missing: ${meaning}` }),
+  );
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const wholeNumber = (name: string, min: number, max: number, meaning: string) =>
+  z
+    .string()
+    .refine((text) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max, {
+      error: `${name} must be ${meaning}`,
+    })
+    .transform(Number);
+
+const schema = z.object({
+  BOCA_API_BASE_URL: variable(
+    'BOCA_API_BASE_URL',
+    'the Partner API base URL, e.g. https://partner-api.bocaraton.com',
+  ).superRefine((value, context) => {
+    const problem = apiBaseUrlProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: `BOCA_API_BASE_URL ${problem}` });
+  }),
+  BOCA_API_KEY: variable('BOCA_API_KEY', "the partner's API key"),
+  BOCA_SIGNING_SECRET: variable('BOCA_SIGNING_SECRET', "the partner's request signing secret"),
+  BOCA_SESSION_SECRET: variable(
+    'BOCA_SESSION_SECRET',
+    `the secret for embed tokens, at least ${MIN_SESSION_SECRET_BYTES} bytes`,
+  ).refine((value) => encoder.encode(value).length >= MIN_SESSION_SECRET_BYTES, {
+    error: `BOCA_SESSION_SECRET must be at least ${MIN_SESSION_SECRET_BYTES} bytes`,
+  }),
+  BOCA_ALLOWED_ORIGINS: variable(
+    'BOCA_ALLOWED_ORIGINS',
+    'the comma-separated origins of the partner portal, e.g. https://portal.example.com',
+  )
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .superRefine((origins, context) => {
+      if (origins.length === 0) {
+        context.addIssue({ code: 'custom', message: 'BOCA_ALLOWED_ORIGINS lists no origin' });
+      }
+      for (const origin of origins) {
+        if (isOrigin(origin)) continue;
+        context.addIssue({
+          code: 'custom',
+          message: `BOCA_ALLOWED_ORIGINS: ${JSON.stringify(origin)} is not an origin (scheme, host and optional port, e.g. https://portal.example.com, no path or trailing slash)`,
+        });
+      }
+    }),
+  BOCA_UPSTREAM_TIMEOUT_MS: optional(
+    wholeNumber(
+      'BOCA_UPSTREAM_TIMEOUT_MS',
+      1,
+      2_147_483_647,
+      'a positive whole number of milliseconds',
+    ),
+  ),
+  PORT: optional(wholeNumber('PORT', 0, 65_535, 'a port number from 0 to 65535')),
+  HOST: optional(z.string()),
+});
+
+/** Reads and checks the configuration; every problem is named, no secret is shown. */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): ConfigResult {
+  const parsed = schema.safeParse(env, { reportInput: false });
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  // Checked by hand so that it is reported alongside every other problem.
+  const session = env.BOCA_SESSION_SECRET;
+  if (session && session === env.BOCA_SIGNING_SECRET) {
+    problems.push('BOCA_SESSION_SECRET must not be the same as BOCA_SIGNING_SECRET');
+  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const value = parsed.data;
+  return {
+    ok: true,
+    config: {
+      apiBaseUrl: value.BOCA_API_BASE_URL,
+      apiKey: value.BOCA_API_KEY,
+      signingSecret: value.BOCA_SIGNING_SECRET,
+      sessionSecret: value.BOCA_SESSION_SECRET,
+      allowedOrigins: value.BOCA_ALLOWED_ORIGINS,
+      upstreamTimeoutMs: value.BOCA_UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
+      port: value.PORT ?? DEFAULT_PORT,
+      host: value.HOST ?? DEFAULT_HOST,
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * `createBff`'s options, checked once at start-up and completed with their defaults. A bad option
+ * is a programming error, so it throws a TypeError naming the option (never its value, which may
+ * be a secret).
+ *
+ * @example
+ *   const resolved = resolveOptions({ apiBaseUrl, apiKey, signingSecret, sessionSecret,
+ *     allowedOrigins: ['https://portal.example.com'] });
+ *   resolved.upstreamTimeoutMs; // 10000
+ */
+import type { HmacSha256 } from '../contract/signing.js';
+import { webHmacSha256 } from '../contract/signing-web.js';
+import {
+  defaultLogger,
+  defaultNewId,
+  defaultNow,
+  defaultRandom,
+  defaultSleep,
+} from './defaults.js';
+import { readWebBody } from './body.js';
+import { isOrigin } from './origin.js';
+import { MIN_SESSION_SECRET_BYTES } from './token.js';
+import { createFetchTransport } from './transport-fetch.js';
+import type { BffOptions, Logger, Sleep, Transport } from './types.js';
+
+export const DEFAULTS = {
+  basePath: '/api',
+  upstreamTimeoutMs: 10_000,
+  attemptTimeoutMs: 5_000,
+  maxAttempts: 3,
+  retryBaseMs: 100,
+} as const;
+
+export type ResolvedOptions = Required<Omit<BffOptions, 'loadProfile' | 'onProfileUpdated'>> &
+  Pick<BffOptions, 'loadProfile' | 'onProfileUpdated'> & {
+    transport: Transport;
+    hmac: HmacSha256;
+    sleep: Sleep;
+    logger: Logger;
+  };
+
+/** Why an API base URL is unusable, or `undefined` when it is fine. */
+export function apiBaseUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an absolute http(s) URL';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
+  if (url.username || url.password) return 'must not contain credentials';
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) {
+    return 'must not have a query or fragment';
+  }
+  return undefined;
+}
+
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+function integer(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`createBff: ${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function nonEmpty(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`createBff: ${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+function optionalFunction<T>(name: string, value: T | undefined, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'function') throw new TypeError(`createBff: ${name} must be a function`);
+  return value;
+}
+
+export function resolveOptions(options: BffOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createBff: options must be an object');
+  }
+  const apiBaseUrl = nonEmpty('apiBaseUrl', options.apiBaseUrl);
+  const urlProblem = apiBaseUrlProblem(apiBaseUrl);
+  if (urlProblem) throw new TypeError(`createBff: apiBaseUrl ${urlProblem}`);
+  const sessionSecret = nonEmpty('sessionSecret', options.sessionSecret);
+  if (byteLength(sessionSecret) < MIN_SESSION_SECRET_BYTES) {
+    throw new TypeError(
+      `createBff: sessionSecret must be at least ${MIN_SESSION_SECRET_BYTES} bytes`,
+    );
+  }
+  const { allowedOrigins } = options;
+  if (
+    !Array.isArray(allowedOrigins) ||
+    !allowedOrigins.every((o) => typeof o === 'string' && isOrigin(o))
+  ) {
+    throw new TypeError(
+      'createBff: allowedOrigins must be an array of origins such as "https://portal.example.com" (no path, no trailing slash)',
+    );
+  }
+  const basePath = options.basePath ?? DEFAULTS.basePath;
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
+    throw new TypeError(
+      'createBff: basePath must be a path such as "/api", without a trailing slash',
+    );
+  }
+  const upstreamTimeoutMs = integer(
+    'upstreamTimeoutMs',
+    options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs,
+    1,
+    2_147_483_647,
+  );
+
+  return {
+    apiBaseUrl,
+    apiKey: nonEmpty('apiKey', options.apiKey),
+    signingSecret: nonEmpty('signingSecret', options.signingSecret),
+    sessionSecret,
+    allowedOrigins: [...allowedOrigins],
+    basePath,
+    loadProfile: optionalFunction('loadProfile', options.loadProfile, undefined),
+    onProfileUpdated: optionalFunction('onProfileUpdated', options.onProfileUpdated, undefined),
+    upstreamTimeoutMs,
+    attemptTimeoutMs: integer(
+      'attemptTimeoutMs',
+      options.attemptTimeoutMs ?? Math.min(DEFAULTS.attemptTimeoutMs, upstreamTimeoutMs),
+      1,
+      2_147_483_647,
+    ),
+    maxAttempts: integer('maxAttempts', options.maxAttempts ?? DEFAULTS.maxAttempts, 1, 10),
+    retryBaseMs: integer('retryBaseMs', options.retryBaseMs ?? DEFAULTS.retryBaseMs, 0, 60_000),
+    transport:
+      optionalFunction('transport', options.transport, undefined) ?? createFetchTransport(),
+    hmac: optionalFunction('hmac', options.hmac, webHmacSha256),
+    now: optionalFunction('now', options.now, defaultNow),
+    random: optionalFunction('random', options.random, defaultRandom),
+    sleep: optionalFunction('sleep', options.sleep, defaultSleep),
+    logger: optionalFunction('logger', options.logger, defaultLogger),
+    newId: optionalFunction('newId', options.newId, defaultNewId),
+    readBody: optionalFunction('readBody', options.readBody, readWebBody),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The two profile routes. Each request is checked in a fixed order, and the first failure answers:
+ *
+ * PATCH: Origin (403) → embed token (401) → Content-Type (415) → size (413) → JSON (400) → the
+ * contract's rules, every bad field reported (400) → Idempotency-Key (400) → signed and forwarded.
+ * GET: Origin (403) → embed token (401) → the partner's `loadProfile` (501 without one, 404 when
+ * it has no record).
+ *
+ * The user is the token's `sub` and nothing else: no body field, header or path names a user.
+ *
+ * @example
+ *   const profile = createProfileHandlers({ origins, verifyToken, updateUser, now, newId });
+ *   app.patch('/api/profile', profile.patch);
+ */
+import type { Context } from 'hono';
+import { isUuid } from '../contract/api.js';
+import { ruleMessage } from '../contract/messages.js';
+import { checkPatch, isoDate, PROFILE_FIELDS, type Profile } from '../contract/profile.js';
+import { checkJsonContentType, parseJsonBody, readBody, type BodyReader } from './body.js';
+import { HttpError } from './errors.js';
+import type { OriginPolicy } from './origin.js';
+import type { BffEnv, Responder } from './respond.js';
+import type { TokenCheck } from './token.js';
+import type { LoadProfile, OnProfileUpdated } from './types.js';
+import type { UpdateUser } from './upstream.js';
+
+export interface ProfileHandlerOptions {
+  origins: OriginPolicy;
+  respond: Responder;
+  verifyToken: (token: string | undefined) => Promise<TokenCheck>;
+  updateUser: UpdateUser;
+  now: () => number;
+  newId: () => string;
+  readBody: BodyReader;
+  loadProfile?: LoadProfile | undefined;
+  onProfileUpdated?: OnProfileUpdated | undefined;
+}
+
+const encoder = new TextEncoder();
+const BEARER = /^Bearer +([^\s]+) *$/i;
+const NULLABLE = new Set(['addressLine2', 'occupation']);
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+/** The twelve profile fields of whatever the partner's hook answered, and nothing else it had. */
+function pickProfile(record: Profile): Partial<Profile> {
+  const picked: Record<string, unknown> = {};
+  for (const field of PROFILE_FIELDS) {
+    const value = (record as unknown as Record<string, unknown>)[field];
+    if (value !== undefined) picked[field] = value;
+    else if (NULLABLE.has(field)) picked[field] = null;
+  }
+  return picked as Partial<Profile>;
+}
+
+export function createProfileHandlers(options: ProfileHandlerOptions) {
+  const { origins, respond, verifyToken, updateUser, now, newId } = options;
+  const { loadProfile, onProfileUpdated } = options;
+  const bodyReader = options.readBody;
+
+  /** The user's `externalId`, from a valid embed token; 401 otherwise. */
+  async function authenticate(c: Context<BffEnv>): Promise<string> {
+    const header = c.req.header('authorization');
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    const check: TokenCheck =
+      header !== undefined && token === undefined
+        ? { ok: false, reason: 'malformed' }
+        : await verifyToken(token);
+    if (check.ok) return check.claims.sub;
+    c.get('bff').log.token = check.reason;
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'The session token is missing, expired or invalid; get a new one',
+      {
+        headers: {
+          'WWW-Authenticate': header === undefined ? 'Bearer' : 'Bearer error="invalid_token"',
+        },
+      },
+    );
+  }
+
+  function idempotencyKey(header: string | undefined): string {
+    if (header === undefined) return newId();
+    if (!isUuid(header)) {
+      throw new HttpError(400, 'bad_request', 'The Idempotency-Key header must be a UUID');
+    }
+    return header;
+  }
+
+  async function patch(c: Context<BffEnv>): Promise<Response> {
+    origins.check(c.get('bff').origin);
+    const externalId = await authenticate(c);
+    checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
+    const input = parseJsonBody(await readBody(c.req.raw, c.env, bodyReader));
+    const checked = checkPatch(input, { today: isoDate(now()) });
+    if (!checked.ok) {
+      throw new HttpError(400, 'bad_request', 'Some fields are not valid', {
+        fieldErrors: checked.violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),
+      });
+    }
+    const key = idempotencyKey(c.req.header('idempotency-key'));
+    const body = encoder.encode(JSON.stringify(checked.value));
+    const { log } = c.get('bff');
+    const result = await updateUser({ externalId, body, idempotencyKey: key, log });
+
+    if (onProfileUpdated) {
+      try {
+        await onProfileUpdated(externalId, checked.value, result.value);
+      } catch (error) {
+        // Boca Raton has the change: the user's save succeeded whatever the hook did.
+        log.level = 'error';
+        log.problem = 'onProfileUpdated failed';
+        log.errorName = errorName(error);
+      }
+    }
+    return respond.json(c, result.status, result.value);
+  }
+
+  async function get(c: Context<BffEnv>): Promise<Response> {
+    origins.check(c.get('bff').origin);
+    const externalId = await authenticate(c);
+    if (!loadProfile) {
+      throw new HttpError(
+        501,
+        'not_implemented',
+        'This service has no source for current profiles',
+      );
+    }
+    const { log } = c.get('bff');
+    let record: Profile | null | undefined;
+    try {
+      record = await loadProfile(externalId);
+    } catch (error) {
+      log.problem = 'loadProfile failed';
+      log.errorName = errorName(error);
+      throw new HttpError(
+        500,
+        'internal_error',
+        'The current profile could not be loaded; try again, or quote the requestId to support',
+      );
+    }
+    if (record === null || record === undefined) {
+      throw new HttpError(404, 'not_found', 'There is no profile for this user');
+    }
+    if (typeof record !== 'object') {
+      log.problem = 'loadProfile answered something other than a profile';
+      throw new HttpError(500, 'internal_error', 'The current profile could not be loaded');
+    }
+    return respond.json(c, 200, pickProfile(record));
+  }
+
+  return { patch, get };
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run bff`: the BFF alone, configured by environment (see `config.ts`), on
+ * http://127.0.0.1:8787 unless `HOST`/`PORT` say otherwise. It refuses to start, naming every
+ * missing or bad variable, when the configuration is incomplete. It has no `loadProfile` hook, so
+ * `GET /api/profile` answers 501: a partner who wants it mounts `createNodeBff` in their own server.
+ *
+ * @example
+ *   BOCA_API_BASE_URL=http://127.0.0.1:4010 BOCA_API_KEY=sandbox-api-key \
+ *   BOCA_SIGNING_SECRET=sandbox-signing-secret BOCA_SESSION_SECRET=$(openssl rand -hex 32) \
+ *   BOCA_ALLOWED_ORIGINS=http://127.0.0.1:8787 npm run bff
+ */
+import { configFromEnv } from './config.js';
+import { createNodeBff } from './node.js';
+import { serveApp, type RunningServer } from './serve.js';
+
+const result = configFromEnv(process.env);
+if (!result.ok) {
+  console.error('The BFF cannot start; fix its configuration:');
+  for (const problem of result.problems) console.error(`  ${problem}`);
+  process.exit(1);
+}
+
+const { port, host, ...options } = result.config;
+const bff = createNodeBff(options);
+let server: RunningServer;
+try {
+  server = await serveApp(bff.app, { port, hostname: host });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  console.error(`The BFF cannot listen on ${host}:${port}${code ? ` (${code})` : ''}`);
+  await bff.close();
+  process.exit(1);
+}
+console.log(`BFF listening on ${server.url} (API under ${server.url}/api, health at /healthz)`);
+console.log('No loadProfile hook here: GET /api/profile answers 501 (not_implemented).');
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  await server.close();
+  await bff.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

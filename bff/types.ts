@@ -1,0 +1,119 @@
+/**
+ * The BFF's public types: its options and the small, web-standard interfaces through which the
+ * outside world (network, clock, randomness, crypto, logs) comes in. Each has a default that runs
+ * on any runtime (`defaults.ts`) and, for Node, a fast adapter (`node.ts`).
+ *
+ * @example
+ *   const transport: Transport = async ({ url, method, headers, body, signal }) => {
+ *     const res = await fetch(url, { method, headers, body, signal });
+ *     return { status: res.status, headers: res.headers, text: await res.text() };
+ *   };
+ */
+import type { UpdateUserResponse } from '../contract/api.js';
+import type { Profile, UpdateUserRequest } from '../contract/profile.js';
+import type { HmacSha256 } from '../contract/signing.js';
+import type { BodyReader } from './body.js';
+
+export type { BodyReader };
+
+/** One signed request to the Partner API. */
+export interface TransportRequest {
+  /** The full URL: the base URL's origin and `path`. */
+  url: string;
+  /** The path exactly as signed and sent, e.g. `/v1/users/caf%C3%A9-user`. */
+  path: string;
+  method: string;
+  /** Lower-case names; exactly the headers to send, nothing to add. */
+  headers: Readonly<Record<string, string>>;
+  /** The exact bytes that were signed. */
+  body: Uint8Array;
+  /** Aborted when the attempt times out: stop and reject. */
+  signal: AbortSignal;
+}
+
+/** The Partner API's answer, read whole. */
+export interface TransportResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text: string;
+}
+
+/** Sends one request; rejects on a network failure or when `signal` aborts. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** One structured log line; never a secret, token, cookie, signature or profile value. */
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  requestId?: string;
+  method?: string;
+  /** The matched route pattern (`/api/profile`), never the raw path. */
+  route?: string;
+  status?: number;
+  durationMs?: number;
+  /** Why the embed token was refused. */
+  token?: string;
+  upstreamStatus?: number;
+  attempts?: number;
+  /** The Partner API's own `requestId`, for its support. */
+  upstreamRequestId?: string;
+  /** What went wrong, in words that carry no user data. */
+  problem?: string;
+  /** The class name of an unexpected error or of a hook's failure. */
+  errorName?: string;
+}
+
+export type Logger = (entry: LogEntry) => void;
+
+/** What a partner's `loadProfile` may answer: the profile, or nothing when there is no record. */
+export type LoadProfile = (externalId: string) => Promise<Profile | null | undefined>;
+
+/** Called after a successful save, awaited before the answer; a failure is logged, not raised. */
+export type OnProfileUpdated = (
+  externalId: string,
+  changes: UpdateUserRequest,
+  result: UpdateUserResponse,
+) => unknown;
+
+export interface BffOptions {
+  /** `BOCA_API_BASE_URL`: http(s), no query, fragment or credentials; a path is kept as a prefix. */
+  apiBaseUrl: string;
+  /** `BOCA_API_KEY`. */
+  apiKey: string;
+  /** `BOCA_SIGNING_SECRET`. */
+  signingSecret: string;
+  /** `BOCA_SESSION_SECRET`: at least 32 bytes. */
+  sessionSecret: string;
+  /** `BOCA_ALLOWED_ORIGINS`: serialised origins such as `https://portal.example.com`. */
+  allowedOrigins: readonly string[];
+  /** Where the API routes live; `/api` by default. */
+  basePath?: string;
+  loadProfile?: LoadProfile;
+  onProfileUpdated?: OnProfileUpdated;
+  /** Overall deadline for one save, retries included; 10000 by default. */
+  upstreamTimeoutMs?: number;
+  /** Deadline for one attempt (never beyond the overall one); 5000 by default. */
+  attemptTimeoutMs?: number;
+  /** Attempts at most, the first included; 3 by default. */
+  maxAttempts?: number;
+  /** The backoff's base: attempt n waits up to `retryBaseMs × 2^(n-1)`; 100 by default. */
+  retryBaseMs?: number;
+  /** `fetch` by default; `createUndiciTransport` on Node. */
+  transport?: Transport;
+  /** Web Crypto by default; `nodeHmacSha256` on Node. Signs requests and embed tokens. */
+  hmac?: HmacSha256;
+  /** Epoch milliseconds; `Date.now` by default. */
+  now?: () => number;
+  /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
+  random?: () => number;
+  sleep?: Sleep;
+  /** One JSON line on stdout (errors on stderr) by default. */
+  logger?: Logger;
+  /** A UUID: request ids and generated idempotency keys; `crypto.randomUUID` by default. */
+  newId?: () => string;
+  /** Reads the browser's body within the limit; the request's stream by default. */
+  readBody?: BodyReader;
+}

@@ -1,0 +1,159 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { configFromEnv } from '../../bff/config.js';
+
+const VALID = {
+  BOCA_API_BASE_URL: 'https://partner-api.bocaraton.com',
+  BOCA_API_KEY: 'live-key-5c1e9a77',
+  BOCA_SIGNING_SECRET: 'live-signing-secret-0b3d',
+  BOCA_SESSION_SECRET: 'session-secret-of-thirty-two-bytes!',
+  BOCA_ALLOWED_ORIGINS: 'https://portal.example.com, http://127.0.0.1:8787',
+};
+const REQUIRED = Object.keys(VALID) as (keyof typeof VALID)[];
+
+function problems(env: Record<string, string | undefined>): string[] {
+  const result = configFromEnv(env);
+  assert.equal(result.ok, false, 'expected the configuration to be refused');
+  return result.ok ? [] : result.problems;
+}
+
+describe('configFromEnv', () => {
+  it('reads a complete environment, with defaults', () => {
+    assert.deepEqual(configFromEnv(VALID), {
+      ok: true,
+      config: {
+        apiBaseUrl: 'https://partner-api.bocaraton.com',
+        apiKey: 'live-key-5c1e9a77',
+        signingSecret: 'live-signing-secret-0b3d',
+        sessionSecret: 'session-secret-of-thirty-two-bytes!',
+        allowedOrigins: ['https://portal.example.com', 'http://127.0.0.1:8787'],
+        upstreamTimeoutMs: 10_000,
+        port: 8787,
+        host: '127.0.0.1',
+      },
+    });
+  });
+
+  it('reads the optional variables', () => {
+    const result = configFromEnv({
+      ...VALID,
+      BOCA_UPSTREAM_TIMEOUT_MS: '2500',
+      PORT: '0',
+      HOST: '0.0.0.0',
+    });
+    assert.ok(result.ok);
+    assert.equal(result.config.upstreamTimeoutMs, 2500);
+    assert.equal(result.config.port, 0);
+    assert.equal(result.config.host, '0.0.0.0');
+  });
+
+  it('names every missing variable at once', () => {
+    const found = problems({});
+    assert.equal(found.length, REQUIRED.length);
+    REQUIRED.forEach((name, i) => assert.match(found[i]!, new RegExp(`^${name} is missing`)));
+  });
+
+  for (const name of REQUIRED) {
+    it(`names ${name} alone when only it is missing or empty`, () => {
+      for (const value of [undefined, '']) {
+        const found = problems({ ...VALID, [name]: value });
+        assert.equal(found.length, 1, found.join('\n'));
+        assert.match(found[0]!, new RegExp(`^${name} is missing`));
+      }
+    });
+  }
+
+  it('refuses a session secret shorter than 32 bytes, counting bytes', () => {
+    assert.deepEqual(problems({ ...VALID, BOCA_SESSION_SECRET: 'x'.repeat(31) }), [
+      'BOCA_SESSION_SECRET must be at least 32 bytes',
+    ]);
+    assert.ok(configFromEnv({ ...VALID, BOCA_SESSION_SECRET: 'x'.repeat(32) }).ok);
+    assert.ok(configFromEnv({ ...VALID, BOCA_SESSION_SECRET: 'é'.repeat(16) }).ok);
+  });
+
+  it('refuses a session secret that is the signing secret', () => {
+    const secret = 'the-same-secret-for-both-0123456789';
+    assert.deepEqual(
+      problems({ ...VALID, BOCA_SESSION_SECRET: secret, BOCA_SIGNING_SECRET: secret }),
+      ['BOCA_SESSION_SECRET must not be the same as BOCA_SIGNING_SECRET'],
+    );
+  });
+
+  it('refuses a bad base URL without repeating it', () => {
+    for (const url of [
+      'not a url',
+      'ftp://partner-api.test',
+      'https://user:hunter2@api.test',
+      'https://api.test/?k=1',
+      'https://api.test/#x',
+    ]) {
+      const found = problems({ ...VALID, BOCA_API_BASE_URL: url });
+      assert.equal(found.length, 1, url);
+      assert.match(found[0]!, /^BOCA_API_BASE_URL /);
+      assert.ok(!found[0]!.includes(url) && !found[0]!.includes('hunter2'));
+    }
+  });
+
+  it('names each bad origin', () => {
+    const found = problems({
+      ...VALID,
+      BOCA_ALLOWED_ORIGINS:
+        'https://portal.example.com/, https://ok.example, *, portal.example.com, https://a.test/app, https://UPPER.example',
+    });
+    assert.equal(found.length, 5, found.join('\n'));
+    for (const [i, origin] of [
+      'https://portal.example.com/',
+      '*',
+      'portal.example.com',
+      'https://a.test/app',
+      'https://UPPER.example',
+    ].entries()) {
+      assert.ok(found[i]!.includes(JSON.stringify(origin)), found[i]);
+    }
+    assert.deepEqual(problems({ ...VALID, BOCA_ALLOWED_ORIGINS: ' , ' }), [
+      'BOCA_ALLOWED_ORIGINS lists no origin',
+    ]);
+  });
+
+  it('refuses a timeout or port that is not a whole number in range', () => {
+    for (const value of ['0', '-5', '1.5', 'ten', '1e4']) {
+      assert.match(
+        problems({ ...VALID, BOCA_UPSTREAM_TIMEOUT_MS: value })[0]!,
+        /^BOCA_UPSTREAM_TIMEOUT_MS must be a positive whole number/,
+      );
+    }
+    for (const value of ['65536', '-1', 'http']) {
+      assert.match(problems({ ...VALID, PORT: value })[0]!, /^PORT must be a port number/);
+    }
+  });
+
+  it('collects every kind of problem together and never shows a secret', () => {
+    const env = {
+      BOCA_API_BASE_URL: 'https://user:pw-in-url@api.test',
+      BOCA_SIGNING_SECRET: 'signing-secret-value-abc',
+      BOCA_SESSION_SECRET: 'short-session-value',
+      BOCA_ALLOWED_ORIGINS: 'nope',
+      BOCA_UPSTREAM_TIMEOUT_MS: '0',
+      PORT: '99999',
+    };
+    const found = problems(env);
+    assert.equal(found.length, 6, found.join('\n'));
+    const text = found.join('\n');
+    for (const secret of ['pw-in-url', 'signing-secret-value', 'short-session-value']) {
+      assert.ok(!text.includes(secret), secret);
+    }
+    for (const name of [
+      'BOCA_API_BASE_URL',
+      'BOCA_API_KEY',
+      'BOCA_SESSION_SECRET',
+      'BOCA_ALLOWED_ORIGINS',
+      'BOCA_UPSTREAM_TIMEOUT_MS',
+      'PORT',
+    ]) {
+      assert.ok(
+        found.some((p) => p.startsWith(name)),
+        name,
+      );
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBff } from '../../bff/app.js';
+import type { BffOptions } from '../../bff/types.js';
+import { API_KEY, PORTAL, SESSION_SECRET, SIGNING_SECRET } from './harness.js';
+
+const VALID: BffOptions = {
+  apiBaseUrl: 'https://partner-api.test',
+  apiKey: API_KEY,
+  signingSecret: SIGNING_SECRET,
+  sessionSecret: SESSION_SECRET,
+  allowedOrigins: [PORTAL],
+};
+
+describe('createBff options', () => {
+  it('builds with only the required options', () => {
+    assert.equal(typeof createBff(VALID).fetch, 'function');
+  });
+
+  const bad: [string, Partial<Record<keyof BffOptions, unknown>>, RegExp][] = [
+    ['a missing apiKey', { apiKey: undefined }, /apiKey must be a non-empty string/],
+    ['an empty signingSecret', { signingSecret: '' }, /signingSecret must be a non-empty string/],
+    [
+      'a short sessionSecret',
+      { sessionSecret: 'too-short-session-secret' },
+      /sessionSecret must be at least 32 bytes/,
+    ],
+    [
+      'a relative apiBaseUrl',
+      { apiBaseUrl: '/v1' },
+      /apiBaseUrl must be an absolute http\(s\) URL/,
+    ],
+    [
+      'an apiBaseUrl with credentials',
+      { apiBaseUrl: 'https://u:secret-pw@api.test' },
+      /apiBaseUrl must not contain credentials/,
+    ],
+    [
+      'allowedOrigins as a string',
+      { allowedOrigins: PORTAL },
+      /allowedOrigins must be an array of origins/,
+    ],
+    [
+      'an origin with a path',
+      { allowedOrigins: [`${PORTAL}/`] },
+      /allowedOrigins must be an array of origins/,
+    ],
+    ['a wildcard origin', { allowedOrigins: ['*'] }, /allowedOrigins must be an array of origins/],
+    ['a basePath without a slash', { basePath: 'api' }, /basePath must be a path/],
+    ['a basePath with a trailing slash', { basePath: '/api/' }, /basePath must be a path/],
+    ['a zero timeout', { upstreamTimeoutMs: 0 }, /upstreamTimeoutMs must be an integer/],
+    [
+      'a fractional attempt timeout',
+      { attemptTimeoutMs: 1.5 },
+      /attemptTimeoutMs must be an integer/,
+    ],
+    ['no attempts', { maxAttempts: 0 }, /maxAttempts must be an integer from 1 to 10/],
+    ['a transport that is not a function', { transport: {} }, /transport must be a function/],
+    ['a logger that is not a function', { logger: 'console' }, /logger must be a function/],
+  ];
+  for (const [what, change, message] of bad) {
+    it(`throws a TypeError for ${what}, without the value`, () => {
+      assert.throws(
+        () => createBff({ ...VALID, ...change } as BffOptions),
+        (error: unknown) => {
+          assert.ok(error instanceof TypeError);
+          assert.match(error.message, message);
+          assert.doesNotMatch(error.message, /secret-pw|too-short-session/);
+          return true;
+        },
+      );
+    });
+  }
+});
