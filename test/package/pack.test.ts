@@ -72,6 +72,8 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
       'dist/types/component/index.d.ts',
       'dist/bff/index.js',
       'dist/bff/index.d.ts',
+      'dist/bff/web.js',
+      'dist/bff/web.d.ts',
       'dist/sandbox/index.js',
       'dist/sandbox/index.d.ts',
       'dist/react/index.js',
@@ -118,6 +120,53 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     });
   });
 
+  it('runs the BFF from "./bff" and "./bff/web" on plain Node, against "./sandbox"', async () => {
+    const out = await inConsumer(
+      'bff.mjs',
+      `import { createNodeBff, mintEmbedToken, serveApp } from 'boca-user-profile/bff';
+       import * as web from 'boca-user-profile/bff/web';
+       import { createSandbox, serveSandbox } from 'boca-user-profile/sandbox';
+       const secret = 'consumer-session-secret-0123456789abcdef';
+       const options = {
+         apiKey: 'sandbox-api-key', signingSecret: 'sandbox-signing-secret', sessionSecret: secret,
+         allowedOrigins: ['https://portal.example.com'], logger: () => {},
+       };
+       const token = await mintEmbedToken({ secret, externalId: 'partner-user-42' });
+       const patch = (city) => ({
+         method: 'PATCH',
+         headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+         body: JSON.stringify({ city }),
+       });
+
+       // Node: the undici transport to a sandbox on a real port.
+       const running = await serveSandbox({ port: 0, logger: () => {} });
+       const bff = createNodeBff({ ...options, apiBaseUrl: running.url });
+       const server = await serveApp(bff.app, { port: 0 });
+       const node = await fetch(server.url + '/api/profile', patch('Ottawa'));
+       const nodeCity = running.sandbox.getUser('partner-user-42').city;
+       await server.close(); await bff.close(); await running.close();
+
+       // Web: fetch transport to an in-process sandbox, Web Crypto signing.
+       const sandbox = createSandbox({ logger: () => {} });
+       const app = web.createBff({
+         ...options,
+         apiBaseUrl: 'https://partner-api.example',
+         transport: web.createFetchTransport((url, init) => sandbox.app.fetch(new Request(url, init))),
+       });
+       const edge = await app.request('/api/profile', patch('Laval'));
+       console.log(JSON.stringify({
+         node: node.status, nodeCity,
+         edge: edge.status, edgeCity: sandbox.getUser('partner-user-42').city,
+       }));`,
+    );
+    assert.deepEqual(JSON.parse(out), {
+      node: 200,
+      nodeCity: 'Ottawa',
+      edge: 200,
+      edgeCity: 'Laval',
+    });
+  });
+
   it('renders the React wrapper from "./react", on the very element of "."', async () => {
     const out = await inConsumer(
       'react.mjs',
@@ -158,6 +207,8 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
        import { BocaUserProfile, type BocaSavedEvent } from 'boca-user-profile';
        import { BocaUserProfile as Wrapper } from 'boca-user-profile/react';
        import { createSandbox } from 'boca-user-profile/sandbox';
+       import { createNodeBff, mintEmbedToken, type BffOptions } from 'boca-user-profile/bff';
+       import { createBff } from 'boca-user-profile/bff/web';
 
        const editor = document.createElement('boca-user-profile');
        const same: BocaUserProfile = editor;
@@ -170,7 +221,15 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
        React.createElement(Wrapper, { onBocaSavd: () => {} });
        const sandbox = createSandbox({ logger: () => {} });
        sandbox.appliedCount();
-       export { same };
+       const options: BffOptions = {
+         apiBaseUrl: 'https://partner-api.bocaraton.com', apiKey: 'k', signingSecret: 's',
+         sessionSecret: 'x'.repeat(32), allowedOrigins: ['https://portal.example.com'],
+       };
+       createBff(options).request('/healthz');
+       const token: Promise<string> = mintEmbedToken({ secret: 'x'.repeat(32), externalId: 'u' });
+       // @ts-expect-error allowedOrigins is required
+       createNodeBff({ ...options, allowedOrigins: undefined });
+       export { same, token };
       `,
     );
     const tsc = join(root, 'node_modules', '.bin', 'tsc');
