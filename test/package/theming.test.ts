@@ -1,7 +1,7 @@
 /**
- * The three looks of docs/theming.md: they use only custom properties and parts the element
- * has, the light one states the element's real defaults, and each keeps WCAG AA contrast (4.5:1)
- * for the text colours on the surfaces they sit on.
+ * docs/theming.md: its CSS uses only custom properties and parts the element has, its defaults
+ * block states the element's real defaults, and the defaults and the demo's three looks (maple,
+ * midnight, bold) keep WCAG AA contrast (4.5:1) for text colours on the surfaces they sit on.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,14 +22,18 @@ const css = [...guide.matchAll(/^```css\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).
 
 /** The custom properties one look sets, from its `boca-user-profile.<look> { … }` rule. */
 function look(name: string): Map<string, string> {
-  const rule = new RegExp(`boca-user-profile\\.${name} \\{([^}]*)\\}`).exec(css);
-  assert.ok(rule, `docs/theming.md has no .${name} look`);
+  const selector = name === 'defaults' ? 'boca-user-profile' : `boca-user-profile\\.${name}`;
+  const rule = new RegExp(`^${selector} \\{([^}]*)\\}`, 'm').exec(css);
+  assert.ok(rule, `docs/theming.md has no ${name} look`);
   return new Map(
-    [...rule[1]!.matchAll(/(--[a-z-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]),
+    [...rule[1]!.matchAll(/(--[a-z-]+):\s*([^;]+);/g)].map((m) => [
+      m[1]!,
+      m[2]!.replace(/\s+/g, ' ').trim(),
+    ]),
   );
 }
 
-const LOOKS = ['light', 'dark', 'bold'];
+const LOOKS = ['defaults', 'maple', 'midnight', 'bold'];
 // Text colour on the surfaces it is drawn on.
 const PAIRS: [string, string][] = [
   ['--boca-text', '--boca-background'],
@@ -56,8 +60,8 @@ describe('the theming guide', () => {
     }
   });
 
-  it('gives the element’s real defaults as the light look', () => {
-    for (const [name, value] of look('light')) {
+  it('gives the element’s real defaults', () => {
+    for (const [name, value] of look('defaults')) {
       assert.equal(value, defaults.get(name), name);
     }
   });
