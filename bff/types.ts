@@ -39,7 +39,14 @@ export interface TransportResponse {
 }
 
 /** Sends one request; rejects on a network failure or when `signal` aborts. */
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+export interface Transport {
+  (request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * True when the transport removes its abort listener once it settles (undici's `Pool` does,
+   * `fetch` does not): the signal of an attempt that was not aborted may then serve another.
+   */
+  readonly releasesSignal?: boolean;
+}
 
 /** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -109,11 +116,12 @@ export interface BffOptions {
   now?: () => number;
   /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
   random?: () => number;
+  /** Backoffs and the attempts' watchdog (which lets its timer lapse rather than cancel it). */
   sleep?: Sleep;
-  /** One JSON line on stdout (errors on stderr) by default. */
+  /** One JSON line on stdout (errors on stderr) by default; `nodeLogger` with `createNodeBff`. */
   logger?: Logger;
   /** A UUID: request ids and generated idempotency keys; `crypto.randomUUID` by default. */
   newId?: () => string;
-  /** Reads the browser's body within the limit; the request's stream by default. */
+  /** Reads the browser's body within the limit; its web stream by default, `readNodeBody` on Node. */
   readBody?: BodyReader;
 }

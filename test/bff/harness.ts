@@ -7,6 +7,7 @@
  *   const response = await t.patch({ city: 'Montréal' });
  *   t.api.requests[0].bodyText; // '{"city":"Montréal"}'
  */
+import assert from 'node:assert/strict';
 import { nodeHmacSha256 } from '../../contract/signing-node.js';
 import { createBff } from '../../bff/app.js';
 import { mintEmbedToken } from '../../bff/token.js';
@@ -96,5 +97,27 @@ export function makeBff(overrides: Partial<BffOptions> = {}) {
 
 export type Harness = ReturnType<typeof makeBff>;
 
-/** A Content-Type header added to `headersFor`'s. */
-export const json = { 'Content-Type': 'application/json' };
+/** Asserts an error answer in the one shape and returns its body. */
+export async function expectError(response: Response, status: number, error: string) {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const body = await response.json();
+  assert.equal(body.error, error);
+  assert.equal(typeof body.message, 'string');
+  assert.match(body.requestId, /^req-/);
+  return body;
+}
+
+/** A raw PATCH: the body and headers exactly as given, with a valid token and Origin. */
+export async function rawPatch(
+  t: Harness,
+  body: BodyInit | null,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return t.request('/api/profile', {
+    method: 'PATCH',
+    headers: { ...(await t.headersFor({})), ...headers },
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
+}

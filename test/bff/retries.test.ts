@@ -44,6 +44,20 @@ describe('retries', () => {
     assert.equal(t.api.requests.length, 2);
   });
 
+  it('treats a transport that throws at once as a network failure', async () => {
+    let calls = 0;
+    const t = makeBff({
+      transport: () => {
+        calls++;
+        throw new TypeError('bad transport');
+      },
+    });
+    const response = await t.patch({ city: 'Toronto' });
+    assert.equal(response.status, 502);
+    assert.equal(calls, 3);
+    assert.equal(t.logs[0]?.errorName, 'TypeError');
+  });
+
   it('aborts an attempt that outlives its timeout and tries again', async () => {
     const t = makeBff();
     t.api.script('hang');
@@ -123,5 +137,58 @@ describe('retries', () => {
     t.api.script(unavailable);
     assert.equal((await t.patch({ city: 'Toronto' })).status, 502);
     assert.equal(t.api.requests.length, 1);
+  });
+
+  describe('signals', () => {
+    function signalTransport(releasesSignal: boolean, script: ('ok' | 'hang')[]) {
+      const signals: AbortSignal[] = [];
+      const t = makeBff({
+        transport: Object.assign(
+          async ({ signal, path }: { signal: AbortSignal; path: string }) => {
+            signals.push(signal);
+            if (script.shift() === 'hang') {
+              return new Promise<never>((_, reject) =>
+                signal.addEventListener('abort', () => reject(signal.reason)),
+              );
+            }
+            return {
+              status: 200,
+              headers: { get: () => null },
+              text: JSON.stringify({
+                userId: 'u-1',
+                externalId: decodeURIComponent(path.slice('/v1/users/'.length)),
+                status: 'active',
+                updatedAt: '2026-03-13T12:00:01Z',
+              }),
+            };
+          },
+          { releasesSignal },
+        ),
+      });
+      return { t, signals };
+    }
+
+    it('reuses the signal of an answered attempt when the transport lets go of it', async () => {
+      const { t, signals } = signalTransport(true, ['ok', 'ok']);
+      await t.patch({ city: 'Toronto' });
+      await t.patch({ city: 'Toronto' });
+      assert.equal(signals[0], signals[1]);
+    });
+
+    it('gives each attempt its own signal otherwise', async () => {
+      const { t, signals } = signalTransport(false, ['ok', 'ok']);
+      await t.patch({ city: 'Toronto' });
+      await t.patch({ city: 'Toronto' });
+      assert.notEqual(signals[0], signals[1]);
+    });
+
+    it('never reuses an aborted signal', async () => {
+      const { t, signals } = signalTransport(true, ['hang', 'ok', 'ok']);
+      assert.equal((await t.patch({ city: 'Toronto' })).status, 200);
+      await t.patch({ city: 'Toronto' });
+      assert.equal(signals[0]?.aborted, true);
+      assert.notEqual(signals[1], signals[0]);
+      assert.equal(signals[2], signals[1]);
+    });
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * The outcomes a salesperson can make the next save meet, each set up through the sandbox's own
+ * fault injection (or, for an expired session, by handing the page an expired token): the real
+ * element, the real BFF and the real sandbox then play it out.
+ *
+ * @example
+ *   const scenarios = createScenarios(sandboxFaults, { retryAfterSeconds: 8, upstreamTimeoutMs });
+ *   scenarios.arm('rate-limit'); // the next PATCH upstream answers 429 with Retry-After: 8
+ */
+import type { ScenarioInfo, ScenarioName } from './shared.js';
+
+/** What the demo needs from the sandbox's fault injection. */
+export interface FaultControl {
+  /** The next upstream request answers this status and body (and headers) instead; the sandbox adds its requestId. */
+  answerNext(status: number, body: unknown, headers?: Record<string, string>): void;
+  /** The next `count` upstream requests get no answer for `ms`. */
+  stallNext(ms: number, count: number): void;
+  /** Forgets every injected fault that has not been used. */
+  clearFaults(): void;
+}
+
+export interface ScenarioOptions {
+  /** The Retry-After of the rate-limit scenario (default 8 s). */
+  retryAfterSeconds?: number;
+  /** The BFF's deadline for one save: the timeout scenario stalls beyond it. */
+  upstreamTimeoutMs: number;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
+  const { retryAfterSeconds = 8, upstreamTimeoutMs } = options;
+  return [
+    {
+      name: 'field-errors',
+      label: 'Field errors',
+      code: '400 fieldErrors',
+      description:
+        'The Partner API refuses the email and the postal code, and a field this form does not show: each message lands on its input, all of them in the summary.',
+    },
+    {
+      name: 'under-18',
+      label: 'Under 18',
+      code: '422 age rule',
+      description: 'The Partner API answers that the user must be at least 18 years old.',
+    },
+    {
+      name: 'rate-limit',
+      label: 'Rate limited',
+      code: `429 · wait ${retryAfterSeconds} s`,
+      description: `The Partner API says to slow down: Save counts down ${retryAfterSeconds} s before it can be pressed again.`,
+    },
+    {
+      name: 'server-error',
+      label: 'Server hiccup',
+      code: '503, then 200',
+      description:
+        'The first attempt fails; the BFF retries with the same Idempotency-Key and the change is applied once.',
+    },
+    {
+      name: 'timeout',
+      label: 'Timeout',
+      code: `504 at ${seconds(upstreamTimeoutMs)}`,
+      description: `The Partner API stalls past the BFF’s ${seconds(upstreamTimeoutMs)} deadline; the BFF gives up and answers 504.`,
+    },
+    {
+      name: 'session-expired',
+      label: 'Token expired',
+      code: '401 → new token',
+      description:
+        'The page now holds an expired embed token: the save meets 401, the page mints a new one.',
+    },
+  ];
+}
+
+export function createScenarios(faults: FaultControl, options: ScenarioOptions) {
+  const { retryAfterSeconds = 8, upstreamTimeoutMs } = options;
+  let armed: ScenarioName | null = null;
+
+  function inject(name: ScenarioName) {
+    switch (name) {
+      case 'field-errors':
+        return faults.answerNext(400, {
+          error: 'bad_request',
+          message: 'The request has invalid fields',
+          fieldErrors: [
+            { field: 'email', message: 'Must be a valid email address' },
+            { field: 'postalCode', message: 'Must be a Canadian postal code, such as A1A 1A1' },
+            {
+              field: 'employerName',
+              message: 'Employer name is required when the occupation changes',
+            },
+          ],
+        });
+      case 'under-18':
+        return faults.answerNext(422, {
+          error: 'unprocessable_entity',
+          message: 'User must be at least 18 years old',
+        });
+      case 'rate-limit':
+        return faults.answerNext(
+          429,
+          { error: 'too_many_requests', message: 'Too many requests' },
+          { 'retry-after': String(retryAfterSeconds) },
+        );
+      case 'server-error':
+        return faults.answerNext(503, {
+          error: 'internal_error',
+          message: 'The service is briefly unavailable',
+        });
+      case 'timeout':
+        // Stall every attempt the BFF can make within its deadline, so none of them succeeds.
+        // Each stall ends a little after the deadline: the request is then processed, late, as
+        // a slow server would; saving again with the same Idempotency-Key replays it.
+        return faults.stallNext(upstreamTimeoutMs + 500, 3);
+      case 'session-expired':
+        // Nothing upstream: the page is handed an expired token instead.
+        return;
+    }
+  }
+
+  return {
+    catalogue: scenarioCatalogue(options),
+    armed: () => armed,
+    arm(name: ScenarioName) {
+      faults.clearFaults();
+      inject(name);
+      armed = name;
+    },
+    disarm() {
+      faults.clearFaults();
+      armed = null;
+    },
+    /** A save has finished: the armed scenario is spent, and what it left unused is cleared. */
+    spent() {
+      if (armed === null) return;
+      faults.clearFaults();
+      armed = null;
+    },
+  };
+}
+
+export type Scenarios = ReturnType<typeof createScenarios>;
