@@ -7,7 +7,7 @@
 //
 //   npm run build
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, parseAst } from 'vite';
@@ -69,6 +69,30 @@ function minifyTemplates() {
   };
 }
 
+/**
+ * Private members (`_name`) are renamed to short names in the minified bundle: only our code has
+ * such names (Lit's own internals are `_$…`), and nothing reaches them by a string, which
+ * {@link assertNoPrivateNamesInStrings} checks.
+ */
+const PRIVATE_MEMBER = /^_[a-z]/;
+
+/** Fails the build when a bundled source file names a private member in a string literal. */
+function assertNoPrivateNamesInStrings() {
+  for (const folder of ['component', 'contract']) {
+    for (const file of readdirSync(join(root, folder), { recursive: true }).map(String)) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join(root, folder, file), 'utf8');
+      const hit = /(['"`])_[a-z]\w*\1/.exec(text);
+      if (hit) {
+        console.error(
+          `${folder}/${file} names ${hit[0]} in a string; the minified bundle renames _members.`,
+        );
+        process.exit(1);
+      }
+    }
+  }
+}
+
 /** One bundle of the element; `external` leaves Lit out for the bundler build. */
 const bundle = ({ outDir, external, minify }) =>
   build({
@@ -87,11 +111,21 @@ const bundle = ({ outDir, external, minify }) =>
         input: entry,
         external,
         preserveEntrySignatures: 'strict',
-        output: { format: 'es', entryFileNames: 'boca-user-profile.js' },
+        output: {
+          format: 'es',
+          entryFileNames: 'boca-user-profile.js',
+          // Vite's own minifier (oxc), told also to rename private members.
+          minify: minify && {
+            compress: true,
+            mangle: true,
+            mangleProps: { include: PRIVATE_MEMBER },
+          },
+        },
       },
     },
   });
 
+assertNoPrivateNamesInStrings();
 rmSync(dist, { recursive: true, force: true });
 await bundle({ outDir: dist, external: [], minify: true });
 await bundle({ outDir: join(dist, 'lib'), external: [/^lit(\/|$)/, /^@lit\//], minify: false });
