@@ -13,7 +13,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { FieldError, UpdateUserResponse } from '../contract/api.js';
 import { localiseMessage, type Locale } from '../contract/messages.js';
 import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
@@ -37,6 +36,7 @@ import {
   renderSummary,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+import { Request } from './internal/request.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
 
@@ -110,28 +110,28 @@ export class BocaUserProfile extends LitElement {
   private readonly _countdown = new Countdown(this);
   private readonly _keys = new IdempotencyKeys();
 
-  private readonly _load = new Task(this, {
-    task: ([token, apiBase], { signal }) =>
-      token ? getProfile(apiBase, token, signal) : initialState,
-    // Without `profile`, load once a token is there; a new token retries a failed load.
-    args: () => [this.profile ? undefined : this.sessionToken, this.apiBase],
-    argsEqual: (before, after) =>
-      this._baseline !== undefined || (before[0] === after[0] && before[1] === after[1]),
-    onComplete: (profile) => {
-      if (!this.profile) this._adopt(profile);
+  private readonly _load = new Request(
+    this,
+    (signal) => getProfile(this.apiBase, this.sessionToken, signal),
+    {
+      complete: (profile: Profile) => {
+        if (!this.profile) this._adopt(profile);
+      },
+      error: (error) => this._failed(error),
     },
-    onError: (error) => this._failed(error),
-  });
+  );
 
-  private readonly _save = new Task(this, {
-    autoRun: false,
-    task: async ([changes, key]: [UpdateUserRequest, string], { signal }): Promise<Saved> => ({
+  private readonly _save = new Request(
+    this,
+    async (signal, changes: UpdateUserRequest, key: string): Promise<Saved> => ({
       changes,
       result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
     }),
-    onComplete: (saved) => this._succeeded(saved),
-    onError: (error) => this._failed(error, true),
-  });
+    {
+      complete: (saved) => this._succeeded(saved),
+      error: (error) => this._failed(error, true),
+    },
+  );
 
   /** The last loaded or saved profile: what edits are compared with. */
   private _baseline?: Profile;
@@ -159,6 +159,13 @@ export class BocaUserProfile extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
+    // Without `profile`, load once a token is there; a new token retries a failed load.
+    const loadInputsChanged =
+      changed.has('sessionToken') || changed.has('apiBase') || changed.has('profile');
+    if (!this._baseline && loadInputsChanged) {
+      if (this.sessionToken && !this.profile) void this._load.run();
+      else this._load.reset();
+    }
     // A new token answers the 401 the message is about.
     if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
   }
@@ -209,7 +216,7 @@ export class BocaUserProfile extends LitElement {
 
   private _onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this._save.status === TaskStatus.PENDING || this._countdown.remaining > 0) return;
+    if (this._save.status === 'pending' || this._countdown.remaining > 0) return;
     const { changes, errors } = this._pending();
     this._failure = undefined;
     this._saved = false;
@@ -221,7 +228,7 @@ export class BocaUserProfile extends LitElement {
     if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
     this._errors = {};
     this._summary = [];
-    void this._save.run([changes, this._keys.keyFor(changes)]);
+    void this._save.run(changes, this._keys.keyFor(changes));
   }
 
   private _succeeded({ changes, result }: Saved): void {
@@ -234,7 +241,6 @@ export class BocaUserProfile extends LitElement {
   }
 
   private _failed(caught: unknown, saving = false): void {
-    if ((caught as Error)?.name === 'AbortError') return;
     const error = asBffError(caught);
     this.dispatchEvent(
       new BocaErrorEvent({
@@ -274,7 +280,7 @@ export class BocaUserProfile extends LitElement {
   }
 
   private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
-    return this._load.status === TaskStatus.ERROR
+    return this._load.status === 'error'
       ? renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run())
       : renderLoading(context, shownFields(this.fields).length);
   }
@@ -286,7 +292,7 @@ export class BocaUserProfile extends LitElement {
     if (!this._baseline || !this._values) return this._renderWaiting(context);
     const shown = shownFields(this.fields);
     const dirty = Object.keys(this._pending().changes).length > 0;
-    const saving = this._save.status === TaskStatus.PENDING;
+    const saving = this._save.status === 'pending';
     const wait = this._countdown.remaining;
     const failure = this._failure;
     const today = isoDate(Date.now());

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the element into dist/ and prints the gzip size of each bundle:
 //   dist/boca-user-profile.js      one self-contained, minified ES module (Lit included) for a <script>
-//   dist/lib/boca-user-profile.js  the same with lit and @lit/task left as imports, for bundlers
+//   dist/lib/boca-user-profile.js  the same with lit left as an import, for bundlers
 //   dist/types/                    TypeScript declarations (tsconfig.build.json)
 //   custom-elements.json           the element's API, generated from its doc comment
 //
