@@ -6,7 +6,14 @@
  * @example
  *   boca-user-profile { --boca-accent: #0f766e; --boca-radius: 0.25rem; }
  */
-import { css } from 'lit';
+import { unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * A css`` tag for one constant sheet: no `${}` is allowed (the type says so), so nothing outside
+ * this file reaches the CSS. Lit's own tag checks interpolated values, which this sheet has none
+ * of, at about 0.15 KB gzip in the bundle.
+ */
+const css = (sheet: TemplateStringsArray): CSSResult => unsafeCSS(sheet[0]);
 
 export const styles = css`
   :host {
