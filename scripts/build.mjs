@@ -127,12 +127,38 @@ function assertNoPrivateNamesInStrings() {
   }
 }
 
+/**
+ * The minified bundle's entry: the element's index, after the modules that are mostly text (the
+ * messages, the strings, the style sheet). Bundled first, they sit together near the top of the
+ * file and compress better: about 60 B less gzip than in import order. They have no side effects,
+ * so evaluating them first changes nothing.
+ */
+const TEXT_FIRST = [
+  'contract/messages.ts',
+  'component/internal/i18n.ts',
+  'component/boca-user-profile.styles.ts',
+];
+const textFirstEntry = '\0boca-user-profile-entry';
+function textFirst() {
+  return {
+    name: 'boca:text-first',
+    resolveId: (source) => (source === textFirstEntry ? textFirstEntry : null),
+    load: (id) =>
+      id === textFirstEntry
+        ? TEXT_FIRST.map((file) => join(root, file))
+            .map((file) => `import ${JSON.stringify(file)};`)
+            .concat(`export * from ${JSON.stringify(entry)};`)
+            .join('\n')
+        : null,
+  };
+}
+
 /** One bundle of the element; `external` leaves Lit out for the bundler build. */
 const bundle = ({ outDir, external, minify }) =>
   build({
     configFile: false,
     logLevel: 'warn',
-    plugins: minify ? [minifyTemplates()] : [],
+    plugins: minify ? [textFirst(), minifyTemplates()] : [],
     build: {
       outDir,
       emptyOutDir: false,
@@ -142,7 +168,7 @@ const bundle = ({ outDir, external, minify }) =>
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        input: entry,
+        input: minify ? textFirstEntry : entry,
         external,
         preserveEntrySignatures: 'strict',
         output: {
