@@ -5,7 +5,7 @@
  *
  * @example
  *   strings('fr').labels.email; // 'Courriel'
- *   fill(strings('en').retryIn, { s: 12 }); // 'Too many attempts. Try again in 12 s'
+ *   strings('en').reference.replace('{id}', 'req-1'); // 'Reference: req-1'
  */
 import type { Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
@@ -41,6 +41,7 @@ export interface Strings {
   loading: string;
   loadFailed: string;
   summary: string;
+  /** `{id}` is the request id, for support. */
   reference: string;
   /** `{s}` is the number of seconds left. */
   retryIn: string;
@@ -189,7 +190,3 @@ export const toLocale = (value: string | null | undefined): Locale =>
 
 /** The strings of a locale. */
 export const strings = (locale: Locale): Strings => (locale === 'fr' ? fr : en);
-
-/** Replaces each `{name}` in a template with its value. */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
