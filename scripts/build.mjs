@@ -64,9 +64,16 @@ function minifyCss(text, whole) {
 
 /**
  * Collapses each run of whitespace in an html`` part to one space: what the browser renders anyway
- * (the element has no <pre> or <textarea>). Runs are never removed, so attributes stay apart.
+ * (the element has no <pre> or <textarea>). Runs between words and tags stay, so attributes stay
+ * apart and text keeps its spaces; only the space before a tag's closing `>` or `/>` goes. An
+ * attribute value of letters, digits and dashes loses its quotes when a space or `>` follows
+ * (never a `/`, which would join the value).
  */
-const minifyHtml = (text) => text.replace(/\s+/g, ' ');
+const minifyHtml = (text) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/" (\/?>)/g, '"$1')
+    .replace(/="([\w-]+)"(?=[ >])/g, '=$1');
 
 /** Minifies the static parts of Lit's css`` and html`` templates, which no JS minifier touches. */
 function minifyTemplates() {
