@@ -45,7 +45,7 @@ export const styles = css`
     display: block;
     container-type: inline-size;
     color-scheme: var(--boca-color-scheme, light);
-    font: 400 var(--_font-size) / 1.5 var(--_font);
+    font: var(--_font-size) / 1.5 var(--_font);
     color: var(--_text);
   }
   :host([hidden]) {

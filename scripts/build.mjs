@@ -46,18 +46,31 @@ const shortenPrivateNames = (text) =>
   });
 
 /**
+ * Drops the spaces lightningcss keeps inside values it does not parse (custom properties,
+ * color-mix() with var()): after a comma, and around a * or / that follows a `)`. Quoted strings
+ * are left alone.
+ */
+const tightenValues = (css) =>
+  css
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/, /g, ',').replace(/\) ([*/]) /g, ')$1')))
+    .join('');
+
+/**
  * Minifies one css`` part: a whole sheet (no `${}` in it) through lightningcss, which also
  * shortens values (`#ffffff` → `#fff`) and merges declarations; a piece of one, by collapsing
  * whitespace alone.
  */
 function minifyCss(text, whole) {
   const css = whole
-    ? transformCss({
-        filename: 'boca-user-profile.css',
-        code: Buffer.from(text),
-        minify: true,
-        targets: CSS_TARGETS,
-      }).code.toString()
+    ? tightenValues(
+        transformCss({
+          filename: 'boca-user-profile.css',
+          code: Buffer.from(text),
+          minify: true,
+          targets: CSS_TARGETS,
+        }).code.toString(),
+      )
     : collapseCss(text);
   return shortenPrivateNames(css);
 }

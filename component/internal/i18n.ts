@@ -31,8 +31,8 @@ export type FailureKey =
 export interface Strings {
   labels: Record<ProfileField, string>;
   hints: Partial<Record<ProfileField, string>>;
-  provinces: Record<string, string>;
-  countries: Record<string, string>;
+  /** Province, territory and country names by code, for the two selects. */
+  places: Record<string, string>;
   choose: string;
   save: string;
   discard: string;
@@ -70,7 +70,7 @@ const en: Strings = {
     isCiroAffiliate:
       'Tick if you work for, or are registered with, a firm regulated by the Canadian Investment Regulatory Organization.',
   },
-  provinces: {
+  places: {
     AB: 'Alberta',
     BC: 'British Columbia',
     MB: 'Manitoba',
@@ -84,8 +84,8 @@ const en: Strings = {
     QC: 'Quebec',
     SK: 'Saskatchewan',
     YT: 'Yukon',
+    CA: 'Canada',
   },
-  countries: { CA: 'Canada' },
   choose: 'Choose…',
   save: 'Save changes',
   discard: 'Discard changes',
@@ -137,7 +137,7 @@ const fr: Strings = {
     isCiroAffiliate:
       'Cochez si vous travaillez pour une société réglementée par l’Organisme canadien de réglementation des investissements, ou y êtes inscrit.',
   },
-  provinces: {
+  places: {
     AB: 'Alberta',
     BC: 'Colombie-Britannique',
     MB: 'Manitoba',
@@ -151,8 +151,8 @@ const fr: Strings = {
     QC: 'Québec',
     SK: 'Saskatchewan',
     YT: 'Yukon',
+    CA: 'Canada',
   },
-  countries: { CA: 'Canada' },
   choose: 'Choisir…',
   save: 'Enregistrer les modifications',
   discard: 'Annuler les modifications',
