@@ -301,7 +301,7 @@ export class BocaUserProfile extends LitElement {
       class="card"
       novalidate
       lang=${locale}
-      aria-busy=${saving ? 'true' : 'false'}
+      aria-busy=${String(saving)}
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}

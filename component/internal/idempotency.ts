@@ -20,7 +20,7 @@ export function uuid(): string {
 
 /** Whether a failed save may be retried as is, so its key must be kept. */
 export const keepsKey = (status: number): boolean =>
-  status === 0 || status === 401 || status === 409 || status === 429 || status >= 500;
+  [0, 401, 409, 429].includes(status) || status >= 500;
 
 export class IdempotencyKeys {
   #changes = '';
