@@ -72,8 +72,72 @@ function minifyCss(text, whole) {
         }).code.toString(),
       )
     : collapseCss(text);
-  return shortenPrivateNames(css);
+  return renameClassesInCss(shortenPrivateNames(css));
 }
+
+/**
+ * Class names are private to the shadow root (a portal styles the element through its parts and
+ * custom properties), so the minified bundle gives each class of the style sheet a short name, in
+ * the sheet and in the templates' class values alike. A class the code also writes as a string
+ * (`'shown'`) or builds from a prefix (`s${span}`) keeps its name. The build fails when the code
+ * looks classes up, or binds a class value anywhere but at its end, which this could not follow.
+ */
+function classRenames() {
+  const code = readdirSync(join(root, 'component'), { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(join(root, 'component', file), 'utf8'))
+    .join('\n');
+  if (/classList|className|closest\(|matches\(|class="[^"]*\$\{[^}]*\}[^"]/.test(code)) {
+    console.error(
+      'component/ looks up or builds class names in a way the class renaming cannot follow.',
+    );
+    process.exit(1);
+  }
+  const sheets = [...code.matchAll(/\bcss`([^`]*)`/g)].map((match) => collapseCss(match[1]));
+  const defined = new Set(
+    sheets.flatMap((css) => [...css.matchAll(/\.([a-z][\w-]*)/g)].map((m) => m[1])),
+  );
+  // What a class binding may produce keeps its name: the names its expression writes, and its
+  // prefix followed by a number (`s${spec.span}`, a span of 2, 3, 4 or 6 columns).
+  const bindings = [...code.matchAll(/class="[^"]*?([\w-]*)\$\{([^}]*)\}/g)];
+  const written = bindings.flatMap(([, , expression]) =>
+    [...expression.matchAll(/'([^']*)'/g)].flatMap(([, names]) => names.split(' ')),
+  );
+  const prefixes = bindings.map(([, prefix]) => prefix).filter(Boolean);
+  const kept = (name) =>
+    written.includes(name) || prefixes.some((prefix) => new RegExp(`^${prefix}\\d+$`).test(name));
+  const renames = new Map();
+  for (const name of defined) {
+    if (kept(name)) continue;
+    let short;
+    do short = (renames.size + 10).toString(36);
+    while (defined.has(short));
+    renames.set(name, short);
+  }
+  return renames;
+}
+const CLASS_RENAMES = classRenames();
+
+/** Renames the classes of a selector list or of a class attribute's complete tokens. */
+const renameClassesInCss = (css) =>
+  css.replace(/\.([a-z][\w-]*)/g, (match, name) =>
+    CLASS_RENAMES.has(name) ? `.${CLASS_RENAMES.get(name)}` : match,
+  );
+const renameClassesInHtml = (html) =>
+  html.replace(/(\sclass=)(?:"([^"]*)("?)|([\w-]+))/g, (match, attribute, quoted, end, bare) => {
+    const value = quoted ?? bare;
+    // A value cut short by a binding keeps its last, partial token.
+    const tokens = value.split(' ');
+    const complete =
+      quoted !== undefined && end === '' && !value.endsWith(' ')
+        ? tokens.length - 1
+        : tokens.length;
+    const renamed = tokens
+      .map((token, i) => (i < complete && CLASS_RENAMES.get(token)) || token)
+      .join(' ');
+    return quoted !== undefined ? `${attribute}"${renamed}${end}` : attribute + renamed;
+  });
 
 /**
  * Collapses each run of whitespace in an html`` part to one space: what the browser renders anyway
@@ -83,8 +147,7 @@ function minifyCss(text, whole) {
  * (never a `/`, which would join the value).
  */
 const minifyHtml = (text) =>
-  text
-    .replace(/\s+/g, ' ')
+  renameClassesInHtml(text.replace(/\s+/g, ' '))
     .replace(/" (\/?>)/g, '"$1')
     .replace(/="([\w-]+)"(?=[ >])/g, '=$1');
 
