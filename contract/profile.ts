@@ -130,7 +130,8 @@ const EMAIL =
 const POSTAL_CODE_CA = /^([A-Za-z]\d[A-Za-z]) ?(\d[A-Za-z]\d)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isField = (name: string): name is ProfileField =>
+/** Whether a name is one of the twelve profile fields. */
+export const isField = (name: string): name is ProfileField =>
   (PROFILE_FIELDS as readonly string[]).includes(name);
 
 /** Length in characters (code points), as a person counts them. */

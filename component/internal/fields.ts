@@ -6,7 +6,7 @@
  *   shownFields('email, nope, firstName'); // ['email', 'firstName']
  *   FIELDS.city; // { autocomplete: 'address-level2', span: 2 }
  */
-import { PROFILE_FIELDS, RULES, type ProfileField } from '../../contract/profile.js';
+import { PROFILE_FIELDS, RULES, isField, type ProfileField } from '../../contract/profile.js';
 
 export interface FieldSpec {
   autocomplete: string;
@@ -39,9 +39,6 @@ export function constraints(field: ProfileField): { required: boolean; maxLength
     maxLength: 'max' in rule ? rule.max : undefined,
   };
 }
-
-const isField = (name: string): name is ProfileField =>
-  (PROFILE_FIELDS as readonly string[]).includes(name);
 
 /**
  * The fields to show, in order, from the comma-separated `fields` attribute. Unknown names are

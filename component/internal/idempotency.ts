@@ -14,8 +14,10 @@ export function uuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Two hex digits a byte, with a dash before bytes 4, 6, 8 and 10 (8-4-4-4-12 digits).
+  const digits = (byte: number, i: number) =>
+    ([4, 6, 8, 10].includes(i) ? '-' : '') + byte.toString(16).padStart(2, '0');
+  return Array.from(bytes, digits).join('');
 }
 
 /** Whether a failed save may be retried as is, so its key must be kept. */
