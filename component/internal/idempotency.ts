@@ -25,21 +25,22 @@ export const keepsKey = (status: number): boolean =>
   [0, 401, 409, 429].includes(status) || status >= 500;
 
 export class IdempotencyKeys {
+  /** What the current key was made for; '' when there is none (no changes serialise to ''). */
   #changes = '';
   #key = '';
 
   /** The key for these changes: the same as last time when they are the same. */
   keyFor(changes: object): string {
     const fingerprint = JSON.stringify(changes);
-    if (fingerprint !== this.#changes || this.#key === '') {
+    if (fingerprint !== this.#changes) {
       this.#changes = fingerprint;
       this.#key = uuid();
     }
     return this.#key;
   }
 
+  /** The next save gets a new key, whatever its changes. */
   retire(): void {
     this.#changes = '';
-    this.#key = '';
   }
 }
