@@ -113,12 +113,10 @@ export class BocaUserProfile extends LitElement {
   private readonly _load = new Request(
     this,
     (signal) => getProfile(this.apiBase, this.sessionToken, signal),
-    {
-      complete: (profile: Profile) => {
-        if (!this.profile) this._adopt(profile);
-      },
-      error: (error) => this._failed(error),
+    (profile: Profile) => {
+      if (!this.profile) this._adopt(profile);
     },
+    (error) => this._failed(error),
   );
 
   private readonly _save = new Request(
@@ -127,10 +125,8 @@ export class BocaUserProfile extends LitElement {
       changes,
       result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
     }),
-    {
-      complete: (saved) => this._succeeded(saved),
-      error: (error) => this._failed(error, true),
-    },
+    (saved) => this._succeeded(saved),
+    (error) => this._failed(error, true),
   );
 
   /** The last loaded or saved profile: what edits are compared with. */

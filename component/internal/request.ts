@@ -5,21 +5,18 @@
  * failure. It covers what the element needs of `@lit/task`, at about a fifth of its gzip size.
  *
  * @example
- *   save = new Request(this, (signal, changes) => patchProfile(base, token, changes, key, signal), {
- *     complete: (result) => this.saved(result),
- *     error: (error) => this.failed(error),
- *   });
+ *   save = new Request(
+ *     this,
+ *     (signal, changes) => patchProfile(base, token, changes, key, signal),
+ *     (result) => this.saved(result), // the latest run answered
+ *     (error) => this.failed(error), // the latest run failed
+ *   );
  *   void this.save.run({ city: 'Laval' });
  *   html`<button ?disabled=${this.save.status === 'pending'}>`;
  */
 import type { ReactiveControllerHost } from 'lit';
 
 export type RequestStatus = 'idle' | 'pending' | 'complete' | 'error';
-
-export interface RequestCallbacks<R> {
-  complete(result: R): void;
-  error(error: unknown): void;
-}
 
 export class Request<A extends unknown[], R> {
   status: RequestStatus = 'idle';
@@ -30,7 +27,8 @@ export class Request<A extends unknown[], R> {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly send: (signal: AbortSignal, ...args: A) => Promise<R>,
-    private readonly on: RequestCallbacks<R>,
+    private readonly onComplete: (result: R) => void,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Starts a run, aborting the one under way; resolves once this run has reported (or not). */
@@ -49,8 +47,8 @@ export class Request<A extends unknown[], R> {
     }
     if (abort !== this.#abort) return;
     this.status = failed ? 'error' : 'complete';
-    if (failed) this.on.error((this.error = answer));
-    else this.on.complete(answer as R);
+    if (failed) this.onError((this.error = answer));
+    else this.onComplete(answer as R);
     this.host.requestUpdate();
   }
 

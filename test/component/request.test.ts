@@ -21,10 +21,8 @@ function scripted() {
       new Promise<string>((resolve, reject) => {
         runs.push({ args, signal, answer: resolve, fail: reject });
       }),
-    {
-      complete: (value) => reported.push(`complete ${value}`),
-      error: (error) => reported.push(`error ${(error as Error).message}`),
-    },
+    (value) => reported.push(`complete ${value}`),
+    (error) => reported.push(`error ${(error as Error).message}`),
   );
   return { request, runs, reported, updates: () => updates };
 }
