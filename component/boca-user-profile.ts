@@ -92,14 +92,14 @@ export class BocaUserProfile extends LitElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: the decorator helpers cost about 0.6 KB gzip in
-  // the self-contained bundle. Each field below says what it holds.
+  // the self-contained bundle. Each field below says what it holds; state is never an attribute.
   static override properties: PropertyDeclarations = {
-    _baseline: { state: true, attribute: false },
-    _values: { state: true, attribute: false },
-    _errors: { state: true, attribute: false },
-    _summary: { state: true, attribute: false },
-    _failure: { state: true, attribute: false },
-    _saved: { state: true, attribute: false },
+    _baseline: { state: true },
+    _values: { state: true },
+    _errors: { state: true },
+    _summary: { state: true },
+    _failure: { state: true },
+    _saved: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
     locale: {},

@@ -7,7 +7,7 @@
 //
 //   npm run build
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { transform as transformCss } from 'lightningcss';
@@ -268,6 +268,21 @@ const bundle = ({ outDir, external, minify }) =>
     },
   });
 
+/**
+ * The analyzer reads `state: true` properties as attributes; they are private reactive state, so
+ * their attribute entries go and their members keep only what they are.
+ */
+function dropPrivateAttributes(file) {
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
+    const members = declaration.members ?? [];
+    const privates = new Set(members.filter((m) => m.privacy === 'private').map((m) => m.name));
+    declaration.attributes &&= declaration.attributes.filter((a) => !privates.has(a.fieldName));
+    for (const member of members) if (privates.has(member.name)) delete member.attribute;
+  }
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 assertNoPrivateNamesInStrings();
 rmSync(dist, { recursive: true, force: true });
 await bundle({ outDir: dist, external: [], minify: true });
@@ -281,6 +296,7 @@ execFileSync(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
+dropPrivateAttributes(join(root, 'custom-elements.json'));
 
 const standalone = readFileSync(join(dist, 'boca-user-profile.js'), 'utf8');
 // A page with a strict Content-Security-Policy (no 'unsafe-eval') must be able to load it.
