@@ -17,7 +17,9 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const entry = join(root, 'component/index.ts');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const BUDGET = 15 * 1024;
+// The hard ceiling fails the build; the aim is reported so a regression is seen before it bites.
+const BUDGET = 20 * 1024;
+const AIM = 15 * 1024;
 
 /** The oldest browsers the styles already need (color-mix): what lightningcss may write for. */
 const CSS_TARGETS = { chrome: 111 << 16, firefox: 113 << 16, safari: (16 << 16) | (2 << 8) };
@@ -305,6 +307,9 @@ if (/\beval\s*\(|\bnew Function\s*\(|\bFunction\s*\(\s*['"`]/.test(standalone)) 
     'dist/boca-user-profile.js evaluates code at run time: a strict CSP would block it.',
   );
   process.exit(1);
+}
+if (gzip > AIM) {
+  console.warn(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(AIM)} aim.`);
 }
 
 const size = (file) => {
