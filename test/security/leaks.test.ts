@@ -1,6 +1,6 @@
 /**
- * Leak checks with canary secrets: distinctive API key, signing secret and session secret
- * strings that must never appear in the browser bundles (built here, with the canaries in the
+ * Leak checks with canary secrets: distinctive API key, signing secret and session secret strings
+ * that must never appear in the built package (`dist/**`, built here with the canaries in the
  * environment), in any answer (headers or body) to a set of successful and failed requests, or in
  * any log line; and no token, cookie or profile value in a log line either.
  */
@@ -29,35 +29,54 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('canary secrets never leak', () => {
-  describe('into the built bundles', () => {
+  describe('into the built package', () => {
     let files: string[];
     before(async () => {
-      // Built here, with the canaries in the environment, so a build that inlined env would show.
-      await promisify(execFile)(process.execPath, ['scripts/build.mjs'], {
-        cwd: root,
-        env: {
-          ...process.env,
-          BOCA_API_KEY: CANARIES.apiKey,
-          BOCA_SIGNING_SECRET: CANARIES.signingSecret,
-          BOCA_SESSION_SECRET: CANARIES.sessionSecret,
-        },
-      });
-      files = filesUnder(join(root, 'dist'));
+      // Built here, as `npm run build` does, with the canaries in the environment, so a build
+      // that inlined the environment would show.
+      const env = {
+        ...process.env,
+        BOCA_API_KEY: CANARIES.apiKey,
+        BOCA_SIGNING_SECRET: CANARIES.signingSecret,
+        BOCA_SESSION_SECRET: CANARIES.sessionSecret,
+      };
+      for (const script of ['scripts/build.mjs', 'scripts/build-server.mjs']) {
+        await promisify(execFile)(process.execPath, [script], { cwd: root, env });
+      }
+      files = filesUnder(join(root, 'dist')).map((file) => file.slice(root.length));
     });
 
-    it('finds the bundles, source maps included when there are any', () => {
-      const names = files.map((file) => file.slice(root.length));
-      assert.ok(names.includes('dist/boca-user-profile.js'), names.join(', '));
-      assert.ok(names.includes('dist/lib/boca-user-profile.js'), names.join(', '));
+    it('finds the browser bundles and the server build, source maps included when there are any', () => {
+      for (const file of [
+        'dist/boca-user-profile.js',
+        'dist/lib/boca-user-profile.js',
+        'dist/bff/index.js',
+      ]) {
+        assert.ok(files.includes(file), `${file} is missing from ${files.join(', ')}`);
+      }
     });
 
-    it('holds no canary, no development credential and no environment lookup', () => {
+    it('holds no canary secret in any file', () => {
       for (const file of files) {
-        const text = readFileSync(file, 'utf8');
-        for (const secret of [...Object.values(CANARIES), ...PUBLIC_DEV_CREDENTIALS]) {
+        const text = readFileSync(join(root, file), 'utf8');
+        for (const secret of Object.values(CANARIES)) {
           assert.ok(!text.includes(secret), `${file} contains ${secret}`);
         }
-        if (file.endsWith('.js')) assert.doesNotMatch(text, /process\.env|BOCA_/, file);
+      }
+    });
+
+    it('ships the browser no development credential and no environment lookup', () => {
+      const browser = files.filter(
+        (file) =>
+          /\.(js|mjs|map)$/.test(file) && /^dist\/(boca-user-profile|lib\/|react\/)/.test(file),
+      );
+      assert.ok(browser.length >= 2, browser.join(', '));
+      for (const file of browser) {
+        const text = readFileSync(join(root, file), 'utf8');
+        for (const credential of PUBLIC_DEV_CREDENTIALS) {
+          assert.ok(!text.includes(credential), `${file} contains ${credential}`);
+        }
+        assert.doesNotMatch(text, /process\.env|BOCA_(API|SIGNING|SESSION)/, file);
       }
     });
   });
