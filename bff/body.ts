@@ -89,7 +89,10 @@ export const readWebBody: BodyReader = async (request, _env, limit) => {
   return bytes;
 };
 
-/** The body's bytes, at most `limit` of them; throws 413 past it, declared or not. */
+/**
+ * The body's bytes, at most `limit` of them; throws 413 past it, declared or not, and 400 when
+ * the body stops before its end.
+ */
 export async function readBody(
   request: Request,
   env: unknown,
@@ -103,7 +106,15 @@ export async function readBody(
     }
     if (Number(declared) > limit) throw tooLarge(limit);
   }
-  const bytes = await reader(request, env, limit);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await reader(request, env, limit);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away or was cut off mid-body (a dropped connection, the server's request
+    // timeout): its fault, not ours, so a 400 in the log rather than a 500.
+    throw new HttpError(400, 'bad_request', 'The body was not received in full');
+  }
   if (bytes === null) throw tooLarge(limit);
   return bytes;
 }

@@ -40,7 +40,7 @@ export { webHmacSha256 } from '../contract/signing-web.js';
 export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
 export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 export type { BffConfig, ConfigResult } from './config.js';
-export { serveApp } from './serve.js';
+export { serveApp, SERVER_TIMEOUTS } from './serve.js';
 export type { RunningServer, ServeOptions } from './serve.js';
 export { DEFAULTS } from './options.js';
 export { MAX_BODY_BYTES, readWebBody } from './body.js';

@@ -3,6 +3,11 @@
  * stopping it cleanly: no new connections, idle keep-alive sockets closed at once, requests in
  * flight given a grace period.
  *
+ * A client that sends its request slowly (headers or body dripping in, or nothing at all) would
+ * otherwise hold a connection for Node's defaults: 60 s for the headers, 5 minutes for the whole
+ * request, checked only every 30 s. The BFF's requests are small (a 16 KiB body at most), so it
+ * allows 10 s for the headers and 30 s for the whole request, checked every second.
+ *
  * @example
  *   const server = await serveApp(bff.app, { port: 8787, hostname: '127.0.0.1' });
  *   console.log(server.url); // http://127.0.0.1:8787
@@ -19,7 +24,20 @@ export interface ServeOptions {
   hostname?: string;
   /** How long requests in flight may take to finish on close, in ms; 5000 by default. */
   graceMs?: number;
+  /** Longest a client may take to send a whole request, in ms; 30000 by default. */
+  requestTimeoutMs?: number;
+  /** Longest a client may take to send a request's headers, in ms; 10000 by default. */
+  headersTimeoutMs?: number;
+  /** How often those two deadlines are checked, in ms; 1000 by default. */
+  timeoutCheckIntervalMs?: number;
 }
+
+/** The deadlines for slow clients (Node's own defaults: 5 min, 60 s, checked every 30 s). */
+export const SERVER_TIMEOUTS = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  timeoutCheckIntervalMs: 1_000,
+} as const;
 
 export interface RunningServer {
   url: string;
@@ -31,8 +49,19 @@ type FetchApp = { fetch: (request: Request, env: never) => Response | Promise<Re
 
 export function serveApp(app: FetchApp, options: ServeOptions): Promise<RunningServer> {
   const { port, hostname = '127.0.0.1', graceMs = 5000 } = options;
+  const {
+    requestTimeoutMs = SERVER_TIMEOUTS.requestTimeoutMs,
+    headersTimeoutMs = SERVER_TIMEOUTS.headersTimeoutMs,
+    timeoutCheckIntervalMs = SERVER_TIMEOUTS.timeoutCheckIntervalMs,
+  } = options;
+  const serverOptions = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    connectionsCheckingInterval: timeoutCheckIntervalMs,
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch as never, port, hostname }, (info: AddressInfo) => {
+    const settings = { fetch: app.fetch as never, port, hostname, serverOptions };
+    const server = serve(settings, (info: AddressInfo) => {
       server.off('error', reject);
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({

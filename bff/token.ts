@@ -91,13 +91,16 @@ function assertSecret(secret: unknown): asserts secret is string {
   }
 }
 
-/** Whether a value can be an `externalId`: 1 to 128 characters, encodable in a URL path. */
+/** Whether a value can be an `externalId`: 1 to 128 characters, one segment of a URL path. */
 export function isExternalId(value: unknown): value is string {
   if (typeof value !== 'string' || value === '') return false;
   // Characters are code points; only a string longer in UTF-16 units can have too many.
   if (value.length > MAX_EXTERNAL_ID_LENGTH && [...value].length > MAX_EXTERNAL_ID_LENGTH) {
     return false;
   }
+  // `.` and `..` survive percent-encoding as dot segments, which URL parsers and proxies resolve:
+  // `/v1/users/..` would address `/v1/`, not a user.
+  if (value === '.' || value === '..') return false;
   // A lone surrogate cannot be percent-encoded, so it can never name a user in the path.
   return !LONE_SURROGATE.test(value);
 }

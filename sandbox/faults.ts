@@ -112,7 +112,9 @@ function assertAction(action: FaultAction): void {
 export class Faults {
   #queue: Queued[] = [];
   #dice: { spec: RandomFaultSpec; roll: Random } | undefined;
-  #release = new AbortController();
+  // The stalls in progress, each ended early by `clear()`. A set rather than listeners on one
+  // AbortSignal, which warns of a leak past ten concurrent stalls (as under load).
+  readonly #stalls = new Set<() => void>();
   readonly #random: Random;
 
   constructor(random: Random) {
@@ -157,8 +159,7 @@ export class Faults {
   clear(): void {
     this.#queue = [];
     this.#dice = undefined;
-    this.#release.abort();
-    this.#release = new AbortController();
+    for (const end of [...this.#stalls]) end();
   }
 
   /** The fault for a request that arrives now, if any; consumes one hit. */
@@ -174,16 +175,15 @@ export class Faults {
 
   /** Waits out a stall: its time, its `until`, or `clear()`, whichever is first. */
   wait(action: { ms?: number; until?: PromiseLike<unknown> }): Promise<void> {
-    const { signal } = this.#release;
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', done);
+        this.#stalls.delete(done);
         resolve();
       };
       const timer = action.ms === undefined ? undefined : setTimeout(done, action.ms);
       action.until?.then(done, done);
-      signal.addEventListener('abort', done);
+      this.#stalls.add(done);
     });
   }
 

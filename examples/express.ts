@@ -1,0 +1,65 @@
+/**
+ * The BFF inside an existing Express 5 server. The partner's portal keeps its own routes and
+ * middleware; the BFF answers under `/api` (and `/healthz`) through `@hono/node-server`'s
+ * `getRequestListener`, which turns Express's `req`/`res` into the web `Request`/`Response` the
+ * BFF speaks. The portal's own `/embed-token` route mints the token for its signed-in user.
+ *
+ * In your server, import from the package instead of this repository:
+ *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *
+ * @example
+ *   const { portal, close } = createExpressPortal({ bff: options, userOf: (req) => req.session?.userId });
+ *   const server = portal.listen(3000);
+ *   // on shutdown: server.close(); await close();
+ */
+import { getRequestListener } from '@hono/node-server';
+import express, { type Express, type Request as ExpressRequest } from 'express';
+import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import { createRecords } from './partner-records.js';
+
+export interface ExpressPortalOptions {
+  /** The BFF's options: upstream, credentials, secrets, allowed origins. */
+  bff: Omit<BffOptions, 'loadProfile' | 'onProfileUpdated'>;
+  /** Your own authentication: the signed-in user's `externalId`, or nothing. */
+  userOf(request: ExpressRequest): string | undefined;
+}
+
+export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptions): {
+  portal: Express;
+  close(): Promise<void>;
+} {
+  const records = createRecords();
+  const bff = createNodeBff({
+    ...options,
+    loadProfile: records.load,
+    onProfileUpdated: records.update,
+  });
+  const handle = getRequestListener(bff.app.fetch);
+
+  const portal = express();
+  // First, before any body parser: the BFF reads and limits the request body itself. Express
+  // strips the mount path from `req.url`; the BFF routes on the full path, so it gets it back.
+  portal.use(['/api', '/healthz'], (req, res) => {
+    req.url = req.originalUrl;
+    void handle(req, res);
+  });
+
+  // The portal's own routes and middleware, untouched by the BFF.
+  portal.use(express.json());
+  portal.get('/', (_req, res) => {
+    res.type('html').send(`<!doctype html><title>Portal</title>
+<script type="module" src="/assets/boca-user-profile.js"></script>
+<boca-user-profile api-base="/api"></boca-user-profile>`);
+  });
+  portal.post('/embed-token', async (req, res) => {
+    const externalId = userOf(req);
+    if (!externalId) {
+      res.status(401).json({ error: 'sign in first' });
+      return;
+    }
+    const token = await mintEmbedToken({ secret: options.sessionSecret, externalId });
+    res.json({ token });
+  });
+
+  return { portal, close: bff.close };
+}

@@ -1,0 +1,50 @@
+/**
+ * The BFF inside an existing Hono app: `portal.route('/', bff.app)` adds its routes
+ * (`/api/profile`, `/healthz`) next to the portal's own, whose pages and middleware it leaves
+ * alone. Serve the portal as usual (`serve` from `@hono/node-server` on Node). To put the BFF
+ * under a prefix, mount it there: `portal.route('/boca', bff.app)` answers `/boca/api/profile`.
+ *
+ * In your server, import from the package instead of this repository:
+ *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *
+ * @example
+ *   const { portal, close } = createHonoPortal({ bff: options, userOf: (c) => c.get('userId') });
+ *   serve({ fetch: portal.fetch, port: 3000 });
+ */
+import { Hono, type Context } from 'hono';
+import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import { createRecords } from './partner-records.js';
+
+export interface HonoPortalOptions {
+  /** The BFF's options: upstream, credentials, secrets, allowed origins. */
+  bff: Omit<BffOptions, 'loadProfile' | 'onProfileUpdated'>;
+  /** Your own authentication: the signed-in user's `externalId`, or nothing. */
+  userOf(c: Context): string | undefined;
+}
+
+export function createHonoPortal({ bff: options, userOf }: HonoPortalOptions): {
+  portal: Hono;
+  close(): Promise<void>;
+} {
+  const records = createRecords();
+  const bff = createNodeBff({
+    ...options,
+    loadProfile: records.load,
+    onProfileUpdated: records.update,
+  });
+
+  const portal = new Hono();
+  portal.get('/', (c) =>
+    c.html(`<!doctype html><title>Portal</title>
+<script type="module" src="/assets/boca-user-profile.js"></script>
+<boca-user-profile api-base="/api"></boca-user-profile>`),
+  );
+  portal.post('/embed-token', async (c) => {
+    const externalId = userOf(c);
+    if (!externalId) return c.json({ error: 'sign in first' }, 401);
+    return c.json({ token: await mintEmbedToken({ secret: options.sessionSecret, externalId }) });
+  });
+  portal.route('/', bff.app);
+
+  return { portal, close: bff.close };
+}
