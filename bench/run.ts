@@ -45,7 +45,7 @@ const settings = {
     rounds: 3,
     slices: 4,
     sliceMs: QUICK ? 250 : 500,
-    warmupMs: QUICK ? 500 : 1_000,
+    warmupMs: QUICK ? 500 : 750,
     connections: 32,
   },
   latency: { pairs: 3, slices: 3, sliceMs: QUICK ? 500 : 1_000, warmupMs: 500, rate: 300 },
@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     env: { SANDBOX_RATE_LIMIT: String(UNLIMITED_RATE) },
   });
   const env = { UPSTREAM_URL: upstream.url };
-  const [bare, naive, bff, generator, micro] = await Promise.all([
+  const [bare, hono, naive, bff, generator, micro] = await Promise.all([
     startChild('bare forwarder', 'servers/bare.ts', { env }),
+    startChild('Hono forwarder', 'servers/hono-forwarder.ts', { env }),
     startChild('naive BFF', 'servers/naive.ts', { env }),
     startChild('BFF', 'servers/bff.ts', { env, nodeFlags: ['--expose-gc'] }),
     startChild('load generator', 'load/generator.ts'),
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     [
       entry('upstream, called directly', upstream, 'direct'),
       entry('bare forwarder', bare, 'bare'),
+      entry('Hono forwarder, checks nothing', hono, 'bare'),
       entry('naive BFF', naive, 'naive'),
       entry('our BFF', bff, 'bff'),
     ],

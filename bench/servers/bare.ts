@@ -39,5 +39,4 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => announce((server.address() as AddressInfo).port));
