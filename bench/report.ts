@@ -33,6 +33,8 @@ export function printThroughput(
   const bare = throughputRow(rows, 'bare forwarder');
   const naive = throughputRow(rows, 'naive BFF');
   const bff = throughputRow(rows, 'our BFF');
+  const hono = throughputRow(rows, 'Hono forwarder, checks nothing');
+  const direct = throughputRow(rows, 'upstream, called directly');
   section(
     `Throughput: closed loop, ${t.connections} connections; ${t.rounds} rounds, each target ${t.slices} turns of ${t.sliceMs / 1000} s a round; medians over the rounds`,
     table(
@@ -64,6 +66,9 @@ export function printThroughput(
       `\n\nBFF / bare forwarder = ${num(ratio(bff, bare), 2)} ×, BFF / naive BFF = ${num(ratio(bff, naive), 2)} × (ratios within each round, median)` +
       `\nBFF process CPU per request: ${num(bff.cpuMicrosPerRequest)} µs against the bare forwarder's ${num(bare.cpuMicrosPerRequest)} µs` +
       ` (${num(bff.cpuMicrosPerRequest / bare.cpuMicrosPerRequest, 2)} ×, ${signed(bff.cpuMicrosPerRequest - bare.cpuMicrosPerRequest, 0)} µs)` +
+      `, and the Hono forwarder's ${num(hono.cpuMicrosPerRequest)} µs` +
+      `\nCeilings: no BFF outruns the bare forwarder, so against this upstream BFF / naive is at most bare / naive = ${num(ratio(bare, naive), 2)} ×;` +
+      ` the sandbox itself spends ${num(direct.cpuMicrosPerRequest)} µs of CPU a request, so one core of it serves at most ${num(1e6 / direct.cpuMicrosPerRequest)} req/s.` +
       rows
         .flatMap((r) => r.failures.map((failure) => `\n  ${r.label} failed: ${failure}`))
         .join(''),
