@@ -1,6 +1,6 @@
 // The element's API description (custom-elements.json at the repository root), generated from
-// its class doc comment by `npm run build`. It leaves package.json alone: the integrator decides
-// whether to point a "customElements" field at it.
+// its class doc comment by `npm run build`. It leaves package.json alone: its "customElements"
+// field already points at the generated file.
 export default {
   globs: ['component/**/*.ts'],
   outdir: '.',

@@ -130,7 +130,8 @@ const EMAIL =
 const POSTAL_CODE_CA = /^([A-Za-z]\d[A-Za-z]) ?(\d[A-Za-z]\d)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isField = (name: string): name is ProfileField =>
+/** Whether a name is one of the twelve profile fields. */
+export const isField = (name: string): name is ProfileField =>
   (PROFILE_FIELDS as readonly string[]).includes(name);
 
 /** Length in characters (code points), as a person counts them. */
@@ -192,37 +193,31 @@ export function checkField(
   if (typeof value !== 'string') return fail(nullable ? 'notTextOrNull' : 'notText');
 
   const text = value.trim();
+  if (rule.kind === 'text') {
+    if (text.length < rule.min) return fail('required');
+    if (length(text) > rule.max) return fail('tooLong', rule.max);
+    // An emptied optional field is cleared.
+    return { ok: true, value: text === '' && nullable ? null : text };
+  }
+  if (text === '') return fail('required');
   switch (rule.kind) {
-    case 'text':
-      if (text.length < rule.min) return fail('required');
-      if (length(text) > rule.max) return fail('tooLong', rule.max);
-      // An emptied optional field is cleared.
-      return { ok: true, value: text === '' && nullable ? null : text };
     case 'email':
-      if (text === '') return fail('required');
       if (length(text) > rule.max) return fail('tooLong', rule.max);
       return EMAIL.test(text) ? { ok: true, value: text } : fail('email');
     case 'date':
-      if (text === '') return fail('required');
       if (!isCalendarDate(text)) return fail('date');
       return text > context.today ? fail('future') : { ok: true, value: text };
-    case 'province':
-      if (text === '') return fail('required');
-      return (PROVINCES as readonly string[]).includes(text)
-        ? { ok: true, value: text }
-        : fail('province');
     case 'postalCode': {
-      if (text === '') return fail('required');
       const match = POSTAL_CODE_CA.exec(text);
       return match
         ? { ok: true, value: `${match[1]} ${match[2]}`.toUpperCase() }
         : fail('postalCode');
     }
-    case 'country':
-      if (text === '') return fail('required');
-      return (COUNTRIES as readonly string[]).includes(text)
-        ? { ok: true, value: text }
-        : fail('country');
+    case 'province':
+    case 'country': {
+      const codes: readonly string[] = rule.kind === 'province' ? PROVINCES : COUNTRIES;
+      return codes.includes(text) ? { ok: true, value: text } : fail(rule.kind);
+    }
   }
 }
 

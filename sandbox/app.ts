@@ -1,6 +1,6 @@
 /**
  * The Partner API sandbox: a faithful, in-memory stand-in for Boca Raton's Partner API
- * (`/work/shared/docs/partner-api.md`), with a typed control surface for tests: fault injection,
+ * as its partner documentation describes it, with a typed control surface for tests: fault injection,
  * counters of what was applied, the stored users, and a reset.
  *
  * Middleware order, outermost first: request id and log line, injected faults, authentication

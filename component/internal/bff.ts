@@ -61,7 +61,7 @@ export const asBffError = (caught: unknown): BffError =>
 
 /** `Retry-After` in seconds: a number of seconds or an HTTP date; the default when absent. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number {
-  if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER;
+  if (!header?.trim()) return DEFAULT_RETRY_AFTER;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(header);
@@ -72,7 +72,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+  typeof value === 'string' && value ? value : undefined;
 
 function readFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
@@ -90,8 +90,9 @@ async function send(url: string, init: RequestInit): Promise<unknown> {
     response = await fetch(url, { ...init, cache: 'no-store' });
     const raw = await response.text();
     try {
-      body = raw === '' ? undefined : JSON.parse(raw);
+      body = JSON.parse(raw);
     } catch {
+      // No body, or not JSON: the status alone speaks.
       body = undefined;
     }
   } catch (error) {

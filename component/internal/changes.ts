@@ -41,7 +41,7 @@ function normalised(field: ProfileField, value: unknown, baseline: Partial<Profi
     storedCountry: baseline.country,
     today: '9999-12-31',
   });
-  return checked.ok ? checked.value : (value ?? null);
+  return checked.ok ? checked.value : value;
 }
 
 export interface Pending {

@@ -24,7 +24,7 @@ export interface FieldView {
 export const controlId = (field: string): string => `f-${field}`;
 
 function options(field: ProfileField, value: string, view: FieldView): TemplateResult[] {
-  const names = field === 'province' ? view.strings.provinces : view.strings.countries;
+  const names = view.strings.places;
   const codes: readonly string[] = field === 'province' ? PROVINCES : COUNTRIES;
   const sorted = [...codes].sort((a, b) => names[a]!.localeCompare(names[b]!, view.locale));
   // A value outside the list (or none) stays visible rather than silently becoming another one.
@@ -56,7 +56,7 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
       ? html`<p part="error" class="error" id="e-${field}">
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path
-              d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm-.75 3.5h1.5v5h-1.5v-5Zm0 6.25h1.5v1.5h-1.5v-1.5Z"
+              d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm-.75 3.5h1.5v5h-1.5zm0 6.25h1.5v1.5h-1.5z"
             />
           </svg>
           <span>${view.error}</span>

@@ -6,7 +6,7 @@
  *   shownFields('email, nope, firstName'); // ['email', 'firstName']
  *   FIELDS.city; // { autocomplete: 'address-level2', span: 2 }
  */
-import { PROFILE_FIELDS, RULES, type ProfileField } from '../../contract/profile.js';
+import { PROFILE_FIELDS, RULES, isField, type ProfileField } from '../../contract/profile.js';
 
 export interface FieldSpec {
   autocomplete: string;
@@ -33,14 +33,12 @@ export const FIELDS: Readonly<Record<ProfileField, FieldSpec>> = {
 /** Native constraint attributes mirroring the contract's rules (shown to assistive technology). */
 export function constraints(field: ProfileField): { required: boolean; maxLength?: number } {
   const rule = RULES[field];
-  if (rule.kind === 'boolean') return { required: false };
-  if (rule.kind === 'text') return { required: rule.min > 0, maxLength: rule.max };
-  if (rule.kind === 'email') return { required: true, maxLength: rule.max };
-  return { required: true };
+  return {
+    // Only the checkbox and the optional text fields may stay empty.
+    required: rule.kind === 'text' ? rule.min > 0 : rule.kind !== 'boolean',
+    maxLength: 'max' in rule ? rule.max : undefined,
+  };
 }
-
-const isField = (name: string): name is ProfileField =>
-  (PROFILE_FIELDS as readonly string[]).includes(name);
 
 /**
  * The fields to show, in order, from the comma-separated `fields` attribute. Unknown names are

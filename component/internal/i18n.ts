@@ -5,7 +5,7 @@
  *
  * @example
  *   strings('fr').labels.email; // 'Courriel'
- *   fill(strings('en').retryIn, { s: 12 }); // 'Too many attempts. Try again in 12 s'
+ *   strings('en').reference.replace('{id}', 'req-1'); // 'Reference: req-1'
  */
 import type { Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
@@ -31,8 +31,8 @@ export type FailureKey =
 export interface Strings {
   labels: Record<ProfileField, string>;
   hints: Partial<Record<ProfileField, string>>;
-  provinces: Record<string, string>;
-  countries: Record<string, string>;
+  /** Province, territory and country names by code, for the two selects. */
+  places: Record<string, string>;
   choose: string;
   save: string;
   discard: string;
@@ -41,6 +41,7 @@ export interface Strings {
   loading: string;
   loadFailed: string;
   summary: string;
+  /** `{id}` is the request id, for support. */
   reference: string;
   /** `{s}` is the number of seconds left. */
   retryIn: string;
@@ -69,7 +70,7 @@ const en: Strings = {
     isCiroAffiliate:
       'Tick if you work for, or are registered with, a firm regulated by the Canadian Investment Regulatory Organization.',
   },
-  provinces: {
+  places: {
     AB: 'Alberta',
     BC: 'British Columbia',
     MB: 'Manitoba',
@@ -83,8 +84,8 @@ const en: Strings = {
     QC: 'Quebec',
     SK: 'Saskatchewan',
     YT: 'Yukon',
+    CA: 'Canada',
   },
-  countries: { CA: 'Canada' },
   choose: 'Choose…',
   save: 'Save changes',
   discard: 'Discard changes',
@@ -136,7 +137,7 @@ const fr: Strings = {
     isCiroAffiliate:
       'Cochez si vous travaillez pour une société réglementée par l’Organisme canadien de réglementation des investissements, ou y êtes inscrit.',
   },
-  provinces: {
+  places: {
     AB: 'Alberta',
     BC: 'Colombie-Britannique',
     MB: 'Manitoba',
@@ -150,8 +151,8 @@ const fr: Strings = {
     QC: 'Québec',
     SK: 'Saskatchewan',
     YT: 'Yukon',
+    CA: 'Canada',
   },
-  countries: { CA: 'Canada' },
   choose: 'Choisir…',
   save: 'Enregistrer les modifications',
   discard: 'Annuler les modifications',
@@ -189,7 +190,3 @@ export const toLocale = (value: string | null | undefined): Locale =>
 
 /** The strings of a locale. */
 export const strings = (locale: Locale): Strings => (locale === 'fr' ? fr : en);
-
-/** Replaces each `{name}` in a template with its value. */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));

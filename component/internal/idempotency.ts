@@ -14,30 +14,33 @@ export function uuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Two hex digits a byte, with a dash before bytes 4, 6, 8 and 10 (8-4-4-4-12 digits).
+  const digits = (byte: number, i: number) =>
+    ([4, 6, 8, 10].includes(i) ? '-' : '') + byte.toString(16).padStart(2, '0');
+  return Array.from(bytes, digits).join('');
 }
 
 /** Whether a failed save may be retried as is, so its key must be kept. */
 export const keepsKey = (status: number): boolean =>
-  status === 0 || status === 401 || status === 409 || status === 429 || status >= 500;
+  [0, 401, 409, 429].includes(status) || status >= 500;
 
 export class IdempotencyKeys {
+  /** What the current key was made for; '' when there is none (no changes serialise to ''). */
   #changes = '';
   #key = '';
 
   /** The key for these changes: the same as last time when they are the same. */
   keyFor(changes: object): string {
     const fingerprint = JSON.stringify(changes);
-    if (fingerprint !== this.#changes || this.#key === '') {
+    if (fingerprint !== this.#changes) {
       this.#changes = fingerprint;
       this.#key = uuid();
     }
     return this.#key;
   }
 
+  /** The next save gets a new key, whatever its changes. */
   retire(): void {
     this.#changes = '';
-    this.#key = '';
   }
 }

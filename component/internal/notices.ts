@@ -12,7 +12,7 @@ import { localiseMessage, type Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
 import { keyForStatus, type BffError } from './bff.js';
 import { controlId } from './field.js';
-import { fill, type FailureKey, type Strings } from './i18n.js';
+import type { FailureKey, Strings } from './i18n.js';
 
 interface Context {
   strings: Strings;
@@ -44,7 +44,7 @@ export function failureText(
   const ours = error.status === 0 || error.status >= 500;
   const theirs = !ours && error.message !== '' && [400, 404, 409, 422].includes(error.status);
   const reference =
-    (ours || always) && error.requestId ? fill(strings.reference, { id: error.requestId }) : '';
+    (ours || always) && error.requestId ? strings.reference.replace('{id}', error.requestId) : '';
   return html`${theirs ? localiseMessage(error.message, locale) : strings.failures[key]}
   ${reference ? html`<span class="reference">${reference}</span>` : nothing}`;
 }
