@@ -38,6 +38,7 @@ export interface ProfileHandlerOptions {
 
 const encoder = new TextEncoder();
 const BEARER = /^Bearer +([^\s]+) *$/i;
+const DAY_MS = 86_400_000;
 const NULLABLE = new Set(['addressLine2', 'occupation']);
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
@@ -57,6 +58,18 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
   const { origins, respond, verifyToken, updateUser, now, newId } = options;
   const { loadProfile, onProfileUpdated } = options;
   const bodyReader = options.readBody;
+
+  // Today's date, for the rule on dates of birth, changes once a day: it is formatted then, not
+  // on every save (a Date and its ISO string cost some microseconds on Node 20).
+  let dayStart = Number.NaN;
+  let today = '';
+  function todayAt(ms: number): string {
+    if (!(ms >= dayStart && ms < dayStart + DAY_MS)) {
+      today = isoDate(ms);
+      dayStart = Math.floor(ms / DAY_MS) * DAY_MS;
+    }
+    return today;
+  }
 
   /** The user's `externalId`, from a valid embed token; 401 otherwise. */
   async function authenticate(c: Context<BffEnv>): Promise<string> {
@@ -93,7 +106,7 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     const externalId = await authenticate(c);
     checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
     const input = parseJsonBody(await readBody(c.req.raw, c.env, bodyReader));
-    const checked = checkPatch(input, { today: isoDate(now()) });
+    const checked = checkPatch(input, { today: todayAt(now()) });
     if (!checked.ok) {
       throw new HttpError(400, 'bad_request', 'Some fields are not valid', {
         fieldErrors: checked.violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),

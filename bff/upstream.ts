@@ -82,12 +82,6 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   const origin = base.origin;
   // A base URL with a path (a gateway's prefix) keeps it in front of /v1, signed as sent.
   const pathPrefix = `${base.pathname.replace(/\/+$/, '')}/v1/users/`;
-  const fixedHeaders = {
-    'x-api-key': apiKey,
-    'content-type': 'application/json',
-    accept: 'application/json',
-  } as const;
-
   // Formatting the time is done once per second, not once per request.
   let stampSecond = Number.NaN;
   let stamp = '';
@@ -109,7 +103,15 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     const deadline = watchdog.start(timeoutMs);
     try {
       // Inside the try: a transport that throws at once is a failed attempt like any other.
-      const sending = transport({ ...request, signal: abort.signal });
+      // Spelled out: an object spread costs microseconds on Node 20.
+      const sending = transport({
+        url: request.url,
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: abort.signal,
+      });
       const winner = await Promise.race([sending, deadline.expired.then(timedOut)]);
       if (winner !== TIMED_OUT) {
         // Answered in full: the transport is done with the signal.
@@ -168,8 +170,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         timestamp: stamp,
         body,
       });
+      // One literal: spreading a constant set of headers into it costs microseconds on Node 20.
       const headers = {
-        ...fixedHeaders,
+        'x-api-key': apiKey,
+        'content-type': 'application/json',
+        accept: 'application/json',
         'idempotency-key': idempotencyKey,
         'x-request-timestamp': stamp,
         'x-request-signature': signature,

@@ -169,6 +169,13 @@ export interface CheckContext {
 
 type FieldResult = { ok: true; value: unknown } | { ok: false; violation: Violation };
 
+// One function for the module, not a closure per call: under tsx, which keeps function names,
+// every closure made also costs an Object.defineProperty.
+const fail = (field: string, code: RuleCode, max?: number): FieldResult => ({
+  ok: false,
+  violation: max === undefined ? { field, code } : { field, code, max },
+});
+
 /** Checks one field's value and returns it normalised (trimmed, postal code upper-cased). */
 export function checkField(
   field: ProfileField,
@@ -180,43 +187,39 @@ export function checkField(
   if (country !== undefined && country !== null && country !== 'CA' && field in FOREIGN_RULES) {
     rule = FOREIGN_RULES[field as keyof typeof FOREIGN_RULES];
   }
-  const fail = (code: RuleCode, max?: number): FieldResult => ({
-    ok: false,
-    violation: max === undefined ? { field, code } : { field, code, max },
-  });
 
   if (rule.kind === 'boolean') {
-    return typeof value === 'boolean' ? { ok: true, value } : fail('notBoolean');
+    return typeof value === 'boolean' ? { ok: true, value } : fail(field, 'notBoolean');
   }
   const nullable = rule.kind === 'text' && rule.nullable === true;
   if (value === null && nullable) return { ok: true, value: null };
-  if (typeof value !== 'string') return fail(nullable ? 'notTextOrNull' : 'notText');
+  if (typeof value !== 'string') return fail(field, nullable ? 'notTextOrNull' : 'notText');
 
   const text = value.trim();
   if (rule.kind === 'text') {
-    if (text.length < rule.min) return fail('required');
-    if (length(text) > rule.max) return fail('tooLong', rule.max);
+    if (text.length < rule.min) return fail(field, 'required');
+    if (length(text) > rule.max) return fail(field, 'tooLong', rule.max);
     // An emptied optional field is cleared.
     return { ok: true, value: text === '' && nullable ? null : text };
   }
-  if (text === '') return fail('required');
+  if (text === '') return fail(field, 'required');
   switch (rule.kind) {
     case 'email':
-      if (length(text) > rule.max) return fail('tooLong', rule.max);
-      return EMAIL.test(text) ? { ok: true, value: text } : fail('email');
+      if (length(text) > rule.max) return fail(field, 'tooLong', rule.max);
+      return EMAIL.test(text) ? { ok: true, value: text } : fail(field, 'email');
     case 'date':
-      if (!isCalendarDate(text)) return fail('date');
-      return text > context.today ? fail('future') : { ok: true, value: text };
+      if (!isCalendarDate(text)) return fail(field, 'date');
+      return text > context.today ? fail(field, 'future') : { ok: true, value: text };
     case 'postalCode': {
       const match = POSTAL_CODE_CA.exec(text);
       return match
         ? { ok: true, value: `${match[1]} ${match[2]}`.toUpperCase() }
-        : fail('postalCode');
+        : fail(field, 'postalCode');
     }
     case 'province':
     case 'country': {
       const codes: readonly string[] = rule.kind === 'province' ? PROVINCES : COUNTRIES;
-      return codes.includes(text) ? { ok: true, value: text } : fail(rule.kind);
+      return codes.includes(text) ? { ok: true, value: text } : fail(field, rule.kind);
     }
   }
 }
@@ -244,12 +247,14 @@ export function checkPatch(input: unknown, context: CheckContext): CheckResult {
   const country =
     'country' in input && ownCountry.ok ? (ownCountry.value as string) : context.storedCountry;
 
+  // Made once, not per field: an object spread costs microseconds on Node 20.
+  const fieldContext = { ...context, country };
   for (const [field, raw] of entries) {
     if (!isField(field)) {
       violations.push({ field, code: field === 'externalId' ? 'readOnly' : 'unknownField' });
       continue;
     }
-    const result = checkField(field, raw, { ...context, country });
+    const result = checkField(field, raw, fieldContext);
     if (result.ok) value[field] = result.value;
     else violations.push(result.violation);
   }

@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: every benchmark of the project in one bounded run, each figure beside its
+ * baseline measured in the same run, then the budgets with PASS or MISS.
+ *
+ * Every server under test, the upstream and the load generator run in processes of their own on
+ * 127.0.0.1 with ephemeral ports; all are killed by PID at the end, on failure, or when the run
+ * overstays its time limit.
+ *
+ *   npm run bench               the full run (about 2.5 minutes)
+ *   BENCH_QUICK=1 npm run bench  short rounds, for checking the harness itself
+ */
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { killChildren, startChild, type Child } from './lib/children.js';
+import { EXTERNAL_ID, SESSION_SECRET, UNLIMITED_RATE } from './lib/fixtures.js';
+import { mintEmbedToken, nodeHmacSha256 } from '../bff/index.js';
+import type { Target } from './load/requests.js';
+import type { MicroRow } from './micro.js';
+import { measureThroughput } from './throughput.js';
+import { measureAddedLatency } from './latency.js';
+import { measureMemory } from './memory.js';
+import { buildIfStale, measureBundles, selfContained } from './element/size.js';
+import { buildBaseline } from './element/baseline.js';
+import { timeScripts } from './element/timing.js';
+import {
+  printBudgets,
+  printElement,
+  printFailure,
+  printLatency,
+  printMemory,
+  printMicro,
+  printThroughput,
+  printUpstream,
+} from './report.js';
+import { budgets, type Results } from './budgets.js';
+import { num } from './lib/table.js';
+import type { SandboxStats } from '../sandbox/index.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const TIME_LIMIT_MS = 175_000;
+
+const settings = {
+  micro: { iterations: QUICK ? 10_000 : 100_000 },
+  throughput: {
+    rounds: 3,
+    slices: 4,
+    sliceMs: QUICK ? 250 : 500,
+    warmupMs: QUICK ? 500 : 750,
+    connections: 32,
+  },
+  latency: { pairs: 3, slices: 3, sliceMs: QUICK ? 500 : 1_000, warmupMs: 500, rate: 300 },
+  memory: { rate: 200, durationMs: QUICK ? 5_000 : 60_000 },
+  element: { loads: QUICK ? 3 : 5 },
+};
+
+const started = performance.now();
+const elapsed = () => performance.now() - started;
+
+/** What has been measured so far, for the budgets even when the run is cut short. */
+const measured: Partial<Results> = { latencyRate: settings.latency.rate };
+
+const watchdog = setTimeout(() => {
+  killChildren();
+  const outOfTime = new Error('the run ran out of time');
+  printBudgets(
+    budgets({
+      throughput: outOfTime,
+      latency: outOfTime,
+      memory: outOfTime,
+      upstream: outOfTime,
+      sizes: outOfTime,
+      timing: outOfTime,
+      latencyRate: settings.latency.rate,
+      ...measured,
+    }),
+    elapsed(),
+  );
+  console.error(`The benchmark overstayed its ${TIME_LIMIT_MS / 1000} s limit; stopped.`);
+  process.exit(1);
+}, TIME_LIMIT_MS);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+process.on('exit', killChildren);
+
+/** Progress goes to stderr, so that stdout is the report alone. */
+const progress = (step: string) => console.error(`[${num(elapsed() / 1000, 0)} s] ${step}`);
+const failed = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+async function main(): Promise<void> {
+  // Before anything is measured: a build shares the machine with nothing of ours.
+  progress('building the element, unless dist/ is up to date');
+  const built = await buildIfStale().catch(failed);
+  const sizes = built instanceof Error ? built : measureBundles();
+  measured.sizes = sizes;
+  const baseline = await buildBaseline().catch(failed);
+
+  progress('starting the upstream, the servers under test and the load generator');
+  const upstream = await startChild('upstream', 'servers/upstream.ts', {
+    env: { SANDBOX_RATE_LIMIT: String(UNLIMITED_RATE) },
+  });
+  const env = { UPSTREAM_URL: upstream.url };
+  const [bare, hono, naive, bff, generator, micro] = await Promise.all([
+    startChild('bare forwarder', 'servers/bare.ts', { env }),
+    startChild('Hono forwarder', 'servers/hono-forwarder.ts', { env }),
+    startChild('naive BFF', 'servers/naive.ts', { env }),
+    startChild('BFF', 'servers/bff.ts', { env, nodeFlags: ['--expose-gc'] }),
+    startChild('load generator', 'load/generator.ts'),
+    startChild('micro-benchmarks', 'micro.ts'),
+  ]);
+  // A real embed token, as the partner's server would mint it for the seeded user.
+  const token = await mintEmbedToken({
+    secret: SESSION_SECRET,
+    externalId: EXTERNAL_ID,
+    ttlSeconds: 3_600,
+    hmac: nodeHmacSha256,
+  });
+  const target = (kind: Target['kind']): Target => ({ kind, token });
+  const entry = (label: string, server: Child, kind: Target['kind']) => ({
+    label,
+    server,
+    target: target(kind),
+  });
+
+  progress('micro-benchmarks');
+  const microRows = await micro.run<MicroRow[]>(settings.micro, 60_000).catch(failed);
+  if (microRows instanceof Error) printFailure('CPU per operation', microRows);
+  else printMicro(settings.micro.iterations, microRows);
+
+  progress('throughput');
+  const throughput = await measureThroughput(
+    generator,
+    [
+      entry('upstream, called directly', upstream, 'direct'),
+      entry('bare forwarder', bare, 'bare'),
+      entry('Hono forwarder, checks nothing', hono, 'bare'),
+      entry('naive BFF', naive, 'naive'),
+      entry('our BFF', bff, 'bff'),
+    ],
+    settings.throughput,
+  ).catch(failed);
+  measured.throughput = throughput;
+  if (throughput instanceof Error) printFailure('Throughput', throughput);
+  else printThroughput(settings.throughput, throughput);
+
+  progress('added latency');
+  const latency = await measureAddedLatency(
+    generator,
+    { server: bare, target: target('bare') },
+    { server: bff, target: target('bff') },
+    settings.latency,
+  ).catch(failed);
+  measured.latency = latency;
+  if (latency instanceof Error) printFailure('Added latency', latency);
+  else printLatency(settings.latency, latency);
+
+  progress(`memory over ${settings.memory.durationMs / 1000} s`);
+  const memory = await measureMemory(
+    generator,
+    { server: bff, target: target('bff') },
+    settings.memory,
+  ).catch(failed);
+  measured.memory = memory;
+  if (memory instanceof Error) printFailure('BFF memory', memory);
+  else printMemory(settings.memory, memory);
+
+  progress('timing the element in Chromium');
+  const timing =
+    sizes instanceof Error || baseline instanceof Error
+      ? failed(sizes instanceof Error ? sizes : baseline)
+      : await timeScripts({ element: selfContained(), baseline }, settings.element).catch(failed);
+  measured.timing = timing;
+  printElement(
+    sizes,
+    baseline instanceof Error ? NaN : gzipSync(baseline, { level: 9 }).length,
+    timing,
+  );
+
+  const upstreamStats = await upstream.run<SandboxStats>({}, 10_000).catch(failed);
+  measured.upstream = upstreamStats;
+  if (upstreamStats instanceof Error) printFailure('Upstream', upstreamStats);
+  else printUpstream(upstreamStats);
+
+  const results = budgets({
+    throughput,
+    latency,
+    latencyRate: settings.latency.rate,
+    memory,
+    upstream: upstreamStats,
+    sizes,
+    timing,
+  });
+  printBudgets(results, elapsed());
+  // A missed budget is a finding, printed above; a part that could not be measured is a failure.
+  const parts = [microRows, throughput, latency, memory, sizes, timing, upstreamStats];
+  if (parts.some((part) => part instanceof Error)) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    clearTimeout(watchdog);
+    killChildren();
+  });
