@@ -14,9 +14,23 @@ const styles = read('component/boca-user-profile.styles.ts');
 const element = read('component/boca-user-profile.ts');
 
 /** `--boca-x` → its default, as the element's style sheet reads it on `:host`. */
-const defaults = new Map(
-  [...styles.matchAll(/var\(\s*(--boca-[a-z-]+),\s*([^;]+?)\);/g)].map((m) => [m[1]!, m[2]!]),
-);
+const defaults = new Map<string, string>();
+for (const match of styles.matchAll(/var\(\s*(--boca-[a-z-]+),/g)) {
+  // The default runs to the parenthesis that closes this var(), whatever it nests.
+  let depth = 1;
+  let end = match.index + match[0].length;
+  for (; end < styles.length && depth > 0; end++) {
+    if (styles[end] === '(') depth++;
+    else if (styles[end] === ')') depth--;
+  }
+  defaults.set(
+    match[1]!,
+    styles
+      .slice(match.index + match[0].length, end - 1)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
 const parts = new Set([...element.matchAll(/@csspart (\S+)/g)].map((m) => m[1]!));
 const css = [...guide.matchAll(/^```css\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).join('\n');
 
