@@ -48,7 +48,7 @@ const settings = {
     warmupMs: QUICK ? 500 : 750,
     connections: 32,
   },
-  latency: { pairs: 3, slices: 3, sliceMs: QUICK ? 500 : 1_000, warmupMs: 500, rate: 300 },
+  latency: { pairs: 3, slices: 6, sliceMs: QUICK ? 250 : 500, warmupMs: 500, rate: 300 },
   memory: { rate: 200, durationMs: QUICK ? 5_000 : 60_000 },
   element: { loads: QUICK ? 3 : 5 },
 };
