@@ -28,6 +28,9 @@ import { createScope } from './scope.js';
 import { createEmbedTokenVerifier } from './token.js';
 import type { BffOptions } from './types.js';
 import { createUpstreamClient } from './upstream.js';
+import { createRequestTracing } from './telemetry/requests.js';
+import { createTelemetry } from './telemetry/telemetry.js';
+import { traceTransport } from './telemetry/transport.js';
 
 export type { BffEnv } from './respond.js';
 export type BffApp = Hono<BffEnv>;
@@ -42,6 +45,8 @@ export function createBff(options: BffOptions): BffApp {
   const origins = createOriginPolicy(resolved.allowedOrigins);
   const respond = createResponder(origins);
   const scope = createScope({ now, newId, logger, respond });
+  const telemetry = createTelemetry(resolved);
+  const profilePath = `${basePath}/profile`;
   const profile = createProfileHandlers({
     origins,
     respond,
@@ -50,19 +55,23 @@ export function createBff(options: BffOptions): BffApp {
       now,
       hmac: resolved.hmac,
     }),
-    updateUser: createUpstreamClient(resolved),
+    updateUser: createUpstreamClient({
+      ...resolved,
+      transport: traceTransport(resolved.transport, telemetry, resolved.apiBaseUrl),
+    }),
     now,
     newId,
     readBody: resolved.readBody,
     loadProfile: resolved.loadProfile,
     onProfileUpdated: resolved.onProfileUpdated,
   });
-  const profilePath = `${basePath}/profile`;
 
   const app = new Hono<BffEnv>();
   app.use('/healthz', scope.middleware);
-  app.use(basePath, scope.middleware);
-  app.use(`${basePath}/*`, scope.middleware);
+  // Health checks are not traced: they would bury the requests worth reading.
+  const tracing = createRequestTracing(telemetry, profilePath);
+  app.use(basePath, scope.middleware, tracing);
+  app.use(`${basePath}/*`, scope.middleware, tracing);
 
   app.get('/healthz', (c) => respond.json(c, 200, { status: 'ok' }));
   app.all('/healthz', () => {

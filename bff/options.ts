@@ -31,8 +31,10 @@ export const DEFAULTS = {
   retryBaseMs: 100,
 } as const;
 
-export type ResolvedOptions = Required<Omit<BffOptions, 'loadProfile' | 'onProfileUpdated'>> &
-  Pick<BffOptions, 'loadProfile' | 'onProfileUpdated'> & {
+type Unset = 'loadProfile' | 'onProfileUpdated' | 'tracerProvider' | 'meterProvider';
+
+export type ResolvedOptions = Required<Omit<BffOptions, Unset>> &
+  Pick<BffOptions, Unset> & {
     transport: Transport;
     hmac: HmacSha256;
     sleep: Sleep;
@@ -139,5 +141,7 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
     logger: optionalFunction('logger', options.logger, defaultLogger),
     newId: optionalFunction('newId', options.newId, defaultNewId),
     readBody: optionalFunction('readBody', options.readBody, readWebBody),
+    tracerProvider: options.tracerProvider,
+    meterProvider: options.meterProvider,
   };
 }

@@ -12,6 +12,7 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
+import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -26,6 +27,8 @@ export interface TransportRequest {
   body: Uint8Array;
   /** Aborted when the attempt times out: stop and reject. */
   signal: AbortSignal;
+  /** Which attempt of the save this is, from 1 (for telemetry; the request is the same). */
+  attempt?: number;
 }
 
 /** The Partner API's answer, read whole. */
@@ -131,4 +134,8 @@ export interface BffOptions {
   newId?: () => string;
   /** Reads the browser's body within the limit; its web stream by default, `readNodeBody` on Node. */
   readBody?: BodyReader;
+  /** Where spans go; the one registered with `@opentelemetry/api` by default (none: no spans). */
+  tracerProvider?: TracerProvider;
+  /** Where metrics go; the one registered with `@opentelemetry/api` by default (none: none). */
+  meterProvider?: MeterProvider;
 }

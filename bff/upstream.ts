@@ -111,6 +111,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         headers: request.headers,
         body: request.body,
         signal: abort.signal,
+        attempt: request.attempt,
       });
       const winner = await Promise.race([sending, deadline.expired.then(timedOut)]);
       if (winner !== TIMED_OUT) {
@@ -180,7 +181,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         'x-request-signature': signature,
       };
       const outcome = await attempt(
-        { url, path, method: 'PATCH', headers, body },
+        { url, path, method: 'PATCH', headers, body, attempt: n },
         Math.min(attemptTimeoutMs, remaining),
       );
 
