@@ -3,6 +3,8 @@
  * http://127.0.0.1:8787 unless `HOST`/`PORT` say otherwise. It refuses to start, naming every
  * missing or bad variable, when the configuration is incomplete. It has no `loadProfile` hook, so
  * `GET /api/profile` answers 501: a partner who wants it mounts `createNodeBff` in their own server.
+ * With an OTLP endpoint in the standard `OTEL_*` variables it exports traces and metrics (see
+ * `telemetry/otlp-env.ts`); without one it loads no OpenTelemetry SDK at all.
  *
  * @example
  *   BOCA_API_BASE_URL=http://127.0.0.1:4010 BOCA_API_KEY=sandbox-api-key \
@@ -12,14 +14,21 @@
 import { configFromEnv } from './config.js';
 import { createNodeBff } from './node.js';
 import { serveApp, type RunningServer } from './serve.js';
+import { otlpFromEnv } from './telemetry/otlp-env.js';
 
 const result = configFromEnv(process.env);
-if (!result.ok) {
+const otlp = otlpFromEnv(process.env);
+if (!result.ok || !otlp.ok) {
   console.error('The BFF cannot start; fix its configuration:');
-  for (const problem of result.problems) console.error(`  ${problem}`);
+  const problems = [...(result.ok ? [] : result.problems), ...(otlp.ok ? [] : otlp.problems)];
+  for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
 
+// Before the BFF is built, so that its first request is traced.
+const telemetry = otlp.settings
+  ? await (await import('./telemetry/sdk.js')).startTelemetry(otlp.settings)
+  : undefined;
 const { port, host, ...options } = result.config;
 const bff = createNodeBff(options);
 let server: RunningServer;
@@ -29,10 +38,12 @@ try {
   const code = (error as { code?: string }).code;
   console.error(`The BFF cannot listen on ${host}:${port}${code ? ` (${code})` : ''}`);
   await bff.close();
+  await telemetry?.shutdown();
   process.exit(1);
 }
 console.log(`BFF listening on ${server.url} (API under ${server.url}/api, health at /healthz)`);
 console.log('No loadProfile hook here: GET /api/profile answers 501 (not_implemented).');
+if (telemetry) console.log('Exporting traces and metrics over OTLP/HTTP.');
 
 let stopping = false;
 async function stop(signal: string) {
@@ -41,6 +52,8 @@ async function stop(signal: string) {
   console.log(`${signal}: stopping`);
   await server.close();
   await bff.close();
+  // Last: the spans of the requests that were drained go out too.
+  await telemetry?.shutdown();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

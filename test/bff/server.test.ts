@@ -1,32 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The environment without any BOCA_* variable, PORT or HOST. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('BOCA_') && key !== 'PORT' && key !== 'HOST') env[key] = value;
-  }
-  return { ...env, ...extra };
-}
-
-function startServer(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/server.ts'], { cwd: root, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
-  );
-  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  exited.finally(() => clearTimeout(killer));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
+import { cleanEnv, startServer } from './server-process.js';
 
 describe('npm run bff (bff/server.ts)', () => {
   it('refuses to start, naming each missing variable, and exits non-zero', async () => {
@@ -67,12 +41,7 @@ describe('npm run bff (bff/server.ts)', () => {
       }),
     );
     try {
-      let url: string | undefined;
-      for (let i = 0; i < 200 && !url; i++) {
-        url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(server.out())?.[1];
-        if (!url) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      assert.ok(url, `no URL printed: ${server.out()}${server.err()}`);
+      const url = await server.url();
       assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
       assert.equal((await fetch(`${url}/api/profile`)).status, 401);
       server.child.kill('SIGTERM');
