@@ -64,7 +64,11 @@ function endAttempt(span: Span, response: TransportResponse | undefined, error: 
   span.end();
 }
 
-export function traceTransport(transport: Transport, telemetry: Telemetry, apiBaseUrl: string) {
+export function traceTransport(
+  transport: Transport,
+  telemetry: Telemetry,
+  apiBaseUrl: string,
+): Transport {
   const base = new URL(apiBaseUrl);
   const port = Number(base.port || (base.protocol === 'https:' ? 443 : 80));
   const template = `${base.pathname.replace(/\/+$/, '')}/v1/users/{externalId}`;
@@ -106,6 +110,5 @@ export function traceTransport(transport: Transport, telemetry: Telemetry, apiBa
       }
     }
   };
-  // Keeps what the transport says of itself (whether it releases its signal, say).
-  return Object.assign(traced, transport) as Transport;
+  return traced;
 }

@@ -167,6 +167,18 @@ describe('telemetry', () => {
       );
     });
 
+    it('ends an attempt that ran out of time as a TimeoutError, and the next one is its sibling', async () => {
+      const o = traced();
+      const t = makeBff({ tracerProvider: o.tracerProvider });
+      t.api.script('hang');
+      assert.equal((await t.patch({ city: 'Ottawa' })).status, 200);
+      const [first, second] = o.client();
+      assert.equal(first!.attributes['error.type'], 'TimeoutError');
+      assert.equal(first!.status.code, SpanStatusCode.ERROR);
+      assert.equal(second!.attributes['http.response.status_code'], 200);
+      assert.equal(parentOf(first!), parentOf(second!));
+    });
+
     it('marks the request span as failed when the BFF gives up, with the upstream requestId', async () => {
       const o = traced();
       const t = makeBff({ tracerProvider: o.tracerProvider, meterProvider: o.meterProvider });
