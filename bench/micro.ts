@@ -26,6 +26,9 @@ import {
   UPSTREAM_PATH,
 } from './lib/fixtures.js';
 import { serveJobs } from './lib/ipc.js';
+import { createTelemetry } from '../bff/telemetry/telemetry.js';
+import { droppingProviders, registerContextManager } from './lib/dropping-sdk.js';
+import { inProcessSave } from './lib/in-process-save.js';
 
 export interface MicroRow {
   name: string;
@@ -65,6 +68,21 @@ async function operations(): Promise<Operation[]> {
   const tokenOptions = { secret: SESSION_SECRET, hmac: nodeHmacSha256 };
   const token = await mintEmbedToken({ ...tokenOptions, externalId: EXTERNAL_ID });
   const verifier = createEmbedTokenVerifier(tokenOptions);
+  // No SDK is registered in this process: the checks a save makes before skipping telemetry.
+  const telemetry = createTelemetry({});
+  const untraced = () => {
+    if (telemetry.tracer() ?? telemetry.instruments()) throw new Error('an SDK is registered');
+    return telemetry.tracer() ?? telemetry.instruments();
+  };
+  const untracedSave = await inProcessSave();
+  const tracedSave = await inProcessSave(droppingProviders());
+  let contextRegistered = false;
+  // Last in the list: the async context, once registered, stays for the rest of the process.
+  const traced = () => {
+    if (!contextRegistered) registerContextManager();
+    contextRegistered = true;
+    return tracedSave();
+  };
   // The line the BFF writes for a successful save; stdout is /dev/null in this process.
   const entry: LogEntry = {
     level: 'info',
@@ -98,6 +116,13 @@ async function operations(): Promise<Operation[]> {
     { name: 'signing: signRequest, node:crypto', run: sign(nodeHmacSha256) },
     { name: 'signing: signRequest, Web Crypto', run: sign(webHmacSha256), iterations: 5_000 },
     { name: 'logging: nodeLogger, one JSON line to /dev/null', run: () => nodeLogger(entry) },
+    { name: 'telemetry, no SDK: the checks of a request and its attempt', run: untraced },
+    { name: 'a save in process (instant upstream), no SDK', run: untracedSave, iterations: 5_000 },
+    {
+      name: 'a save in process, an SDK that drops what it records',
+      run: traced,
+      iterations: 5_000,
+    },
   ];
 }
 

@@ -18,6 +18,7 @@ import type { Target } from './load/requests.js';
 import type { MicroRow } from './micro.js';
 import { measureThroughput } from './throughput.js';
 import { measureAddedLatency } from './latency.js';
+import { measureFeatures, printFeatures } from './features.js';
 import { measureMemory } from './memory.js';
 import { buildIfStale, measureBundles, selfContained } from './element/size.js';
 import { buildBaseline } from './element/baseline.js';
@@ -103,11 +104,12 @@ async function main(): Promise<void> {
     env: { SANDBOX_RATE_LIMIT: String(UNLIMITED_RATE) },
   });
   const env = { UPSTREAM_URL: upstream.url };
-  const [bare, hono, naive, bff, generator, micro] = await Promise.all([
+  const [bare, hono, naive, bff, traced, generator, micro] = await Promise.all([
     startChild('bare forwarder', 'servers/bare.ts', { env }),
     startChild('Hono forwarder', 'servers/hono-forwarder.ts', { env }),
     startChild('naive BFF', 'servers/naive.ts', { env }),
     startChild('BFF', 'servers/bff.ts', { env, nodeFlags: ['--expose-gc'] }),
+    startChild('BFF, tracing on', 'servers/bff.ts', { env: { ...env, BENCH_TRACING: '1' } }),
     startChild('load generator', 'load/generator.ts'),
     startChild('micro-benchmarks', 'micro.ts'),
   ]);
@@ -145,6 +147,16 @@ async function main(): Promise<void> {
   measured.throughput = throughput;
   if (throughput instanceof Error) printFailure('Throughput', throughput);
   else printThroughput(settings.throughput, throughput);
+
+  progress('the BFF with its features on beside off');
+  const features = await measureFeatures(
+    generator,
+    entry('tracing off', bff, 'bff'),
+    [entry('tracing on', traced, 'bff')],
+    settings.throughput,
+  ).catch(failed);
+  if (features instanceof Error) printFailure('The BFF with its features on', features);
+  else printFeatures(settings.throughput, features, microRows);
 
   progress('added latency');
   const latency = await measureAddedLatency(
@@ -195,7 +207,7 @@ async function main(): Promise<void> {
   });
   printBudgets(results, elapsed());
   // A missed budget is a finding, printed above; a part that could not be measured is a failure.
-  const parts = [microRows, throughput, latency, memory, sizes, timing, upstreamStats];
+  const parts = [microRows, throughput, features, latency, memory, sizes, timing, upstreamStats];
   if (parts.some((part) => part instanceof Error)) process.exitCode = 1;
 }
 

@@ -3,11 +3,15 @@
  * with the real options and every check on. Its log is its default, one JSON line per request on
  * stdout, which the orchestrator sends to /dev/null.
  *
- * Env: UPSTREAM_URL.
+ * Env: UPSTREAM_URL; BFF_OPTIONS, JSON of more `createNodeBff` options (limits, say);
+ * BENCH_TRACING=1 registers an OpenTelemetry SDK whose exporters drop everything.
  */
 import { createNodeBff, serveApp } from '../../bff/index.js';
+import { registerDroppingSdk } from '../lib/dropping-sdk.js';
 import { API_KEY, PORTAL_ORIGIN, SESSION_SECRET, SIGNING_SECRET } from '../lib/fixtures.js';
 import { announce } from '../lib/ipc.js';
+
+if (process.env.BENCH_TRACING === '1') registerDroppingSdk();
 
 const bff = createNodeBff({
   apiBaseUrl: process.env.UPSTREAM_URL!,
@@ -15,6 +19,7 @@ const bff = createNodeBff({
   signingSecret: SIGNING_SECRET,
   sessionSecret: SESSION_SECRET,
   allowedOrigins: [PORTAL_ORIGIN],
+  ...JSON.parse(process.env.BFF_OPTIONS ?? '{}'),
 });
 const server = await serveApp(bff.app, { port: 0, hostname: '127.0.0.1' });
 announce(server.port);
