@@ -24,9 +24,12 @@ import { AsyncLocalContextManager } from './context-manager.js';
 import type { OtlpProtocol, OtlpSettings } from './otlp-env.js';
 
 export interface RunningTelemetry {
-  /** Exports what is buffered, then stops; never rejects. */
+  /** Exports what is buffered, then stops; never rejects, and gives up after 5 s. */
   shutdown(): Promise<void>;
 }
+
+/** The exporters retry a collector that is down for longer than a shutdown should wait. */
+const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 async function traceExporter(protocol: OtlpProtocol) {
   const { OTLPTraceExporter } =
@@ -73,7 +76,12 @@ export async function startTelemetry(settings: OtlpSettings): Promise<RunningTel
   return {
     async shutdown() {
       // A collector that is down must not keep the process from exiting.
-      await Promise.allSettled(stops.map((stop) => stop()));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS);
+      });
+      await Promise.race([Promise.allSettled(stops.map((stop) => stop())), late]);
+      clearTimeout(timer);
       trace.disable();
       metrics.disable();
       context.disable();

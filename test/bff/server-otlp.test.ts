@@ -91,34 +91,39 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
       if (bff.child.exitCode === null) bff.child.kill('SIGKILL');
     }
 
+    // The batches may come in several posts: read them all.
     const upstream = received.find((r) => r.path.startsWith('/v1/users/'));
-    const traces = received.find((r) => r.path === '/v1/traces');
-    const metrics = received.find((r) => r.path === '/v1/metrics');
-    assert.ok(upstream && traces && metrics, received.map((r) => r.path).join(', '));
-    assert.equal(traces.method, 'POST');
-    assert.match(traces.headers['content-type'] ?? '', /^application\/json/);
+    const traces = received.filter((r) => r.path === '/v1/traces');
+    const metrics = received.filter((r) => r.path === '/v1/metrics');
+    assert.ok(upstream && traces.length && metrics.length, received.map((r) => r.path).join(', '));
+    for (const post of traces) {
+      assert.equal(post.method, 'POST');
+      assert.match(post.headers['content-type'] ?? '', /^application\/json/);
+    }
 
-    const exported = JSON.parse(traces.body);
-    const [resourceSpans] = exported.resourceSpans;
-    const service = resourceSpans.resource.attributes.find(
-      (a: { key: string }) => a.key === 'service.name',
-    );
-    assert.equal(service.value.stringValue, 'bff-under-test');
-    const spans = resourceSpans.scopeSpans.flatMap((s: { spans: unknown[] }) => s.spans);
-    const names = spans.map((s: { name: string }) => s.name).sort();
-    assert.deepEqual(names, ['PATCH', 'PATCH /api/profile']);
-    const client = spans.find((s: { name: string }) => s.name === 'PATCH');
+    type Attribute = { key: string; value: { stringValue?: string } };
+    type ResourceSpans = {
+      resource: { attributes: Attribute[] };
+      scopeSpans: { spans: { name: string; traceId: string; spanId: string }[] }[];
+    };
+    const resourceSpans: ResourceSpans[] = traces.flatMap((t) => JSON.parse(t.body).resourceSpans);
+    for (const { resource } of resourceSpans) {
+      const service = resource.attributes.find((a) => a.key === 'service.name');
+      assert.equal(service?.value.stringValue, 'bff-under-test');
+    }
+    const spans = resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    assert.deepEqual(spans.map((s) => s.name).sort(), ['PATCH', 'PATCH /api/profile']);
+    const client = spans.find((s) => s.name === 'PATCH')!;
     assert.equal(
       upstream.headers.traceparent,
       `00-${client.traceId}-${client.spanId}-01`,
       'the upstream request names the exported attempt',
     );
 
-    const metricNames = JSON.parse(metrics.body)
-      .resourceMetrics.flatMap((r: { scopeMetrics: { metrics: { name: string }[] }[] }) =>
-        r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name)),
-      )
-      .sort();
+    type ResourceMetrics = { scopeMetrics: { metrics: { name: string }[] }[] };
+    const metricNames = metrics
+      .flatMap((m) => JSON.parse(m.body).resourceMetrics as ResourceMetrics[])
+      .flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name)));
     for (const name of [
       'boca.bff.saves',
       'boca.bff.request.duration',
@@ -126,8 +131,41 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
     ]) {
       assert.ok(metricNames.includes(name), name);
     }
+    const exported = [...traces, ...metrics].map((r) => r.body).join('\n');
     for (const canary of [API_KEY, SIGNING_SECRET, SESSION_SECRET, USER, 'Otlpville']) {
-      assert.ok(!traces.body.includes(canary) && !metrics.body.includes(canary), canary);
+      assert.ok(!exported.includes(canary), canary);
+    }
+  });
+
+  it('exits on SIGTERM when the collector never answers, giving up on the flush', async () => {
+    const silent = createServer(() => {
+      // Takes the export and never answers it.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const collector = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const bff = startServer(
+      cleanEnv({
+        BOCA_API_BASE_URL: base,
+        BOCA_API_KEY: API_KEY,
+        BOCA_SIGNING_SECRET: SIGNING_SECRET,
+        BOCA_SESSION_SECRET: SESSION_SECRET,
+        BOCA_ALLOWED_ORIGINS: PORTAL,
+        PORT: '0',
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        // Longer than the child is allowed to live: only the BFF's own bound can end the flush.
+        OTEL_EXPORTER_OTLP_TIMEOUT: '60000',
+      }),
+    );
+    try {
+      const url = await bff.url();
+      assert.equal((await fetch(`${url}/api/profile`)).status, 401);
+      bff.child.kill('SIGTERM');
+      assert.equal(await bff.exited, 0, bff.err());
+    } finally {
+      if (bff.child.exitCode === null) bff.child.kill('SIGKILL');
+      silent.closeAllConnections();
+      silent.close();
     }
   });
 
