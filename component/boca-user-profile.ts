@@ -37,6 +37,7 @@ import {
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
 import { Request } from './internal/request.js';
+import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
 
@@ -105,14 +106,16 @@ export class BocaUserProfile extends LitElement {
     locale: {},
     profile: { attribute: false },
     fields: {},
+    tokenProvider: { attribute: false },
   };
 
   private readonly _countdown = new Countdown(this);
   private readonly _keys = new IdempotencyKeys();
+  private readonly _session = new Session();
 
   private readonly _load = new Request(
     this,
-    (signal) => getProfile(this.apiBase, this.sessionToken, signal),
+    (signal) => this._session.send((token) => getProfile(this.apiBase, token, signal)),
     (profile: Profile) => {
       if (!this.profile) this._adopt(profile);
     },
@@ -123,7 +126,9 @@ export class BocaUserProfile extends LitElement {
     this,
     async (signal, changes: UpdateUserRequest, key: string): Promise<Saved> => ({
       changes,
-      result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
+      result: await this._session.send((token) =>
+        patchProfile(this.apiBase, token, changes, key, signal),
+      ),
     }),
     (saved) => this._succeeded(saved),
     (error) => this._failed(error, true),
@@ -153,17 +158,26 @@ export class BocaUserProfile extends LitElement {
   /** Comma-separated list and order of the fields to show; unknown names are ignored. */
   fields?: string;
 
+  /**
+   * Resolves with a fresh embed token: asked before the first request when there is no
+   * `session-token`, and after a 401, when the same request is sent again (same
+   * `Idempotency-Key`), once.
+   */
+  tokenProvider?: TokenProvider;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
-    // Without `profile`, load once a token is there; a new token retries a failed load.
-    const loadInputsChanged =
-      changed.has('sessionToken') || changed.has('apiBase') || changed.has('profile');
+    if (changed.has('sessionToken')) this._session.token = this.sessionToken;
+    this._session.provider = this.tokenProvider;
+    // Without `profile`, load once a token (or a way to get one) is there; a new one retries a
+    // failed load. A failed save's message stays until the user acts on it.
+    const loadInputsChanged = (
+      ['sessionToken', 'tokenProvider', 'apiBase', 'profile'] as const
+    ).some((key) => changed.has(key));
     if (!this._baseline && loadInputsChanged) {
-      if (this.sessionToken && !this.profile) void this._load.run();
+      if ((this.sessionToken || this.tokenProvider) && !this.profile) void this._load.run();
       else this._load.reset();
     }
-    // A new token answers the 401 the message is about.
-    if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
   }
 
   private _adopt(profile: Profile): void {
@@ -256,7 +270,16 @@ export class BocaUserProfile extends LitElement {
       return;
     }
     this._failure = error;
-    void this._refocus();
+    // An expired session needs the user to act: bring its message to them.
+    if (error.status === 401) void this._focusMessage();
+    else void this._refocus();
+  }
+
+  private async _focusMessage(): Promise<void> {
+    await this.updateComplete;
+    const shown = this._find('[part~=message]');
+    shown?.focus({ preventScroll: true });
+    shown?.scrollIntoView({ block: 'center' });
   }
 
   /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
@@ -322,7 +345,7 @@ export class BocaUserProfile extends LitElement {
       ${
         failure && (failure.status !== 429 || wait > 0)
           ? html`<div part="message" class="message" role="alert" tabindex="-1">
-              ${failureText(failure, { ...context, wait })}
+              ${failureText(failure, { ...context, wait, renewed: !!this.tokenProvider })}
             </div>`
           : nothing
       }

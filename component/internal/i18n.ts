@@ -45,6 +45,8 @@ export interface Strings {
   reference: string;
   /** `{s}` is the number of seconds left. */
   retryIn: string;
+  /** A 401 even after the token provider gave a new token (or none). */
+  renewFailed: string;
   failures: Record<FailureKey, string>;
 }
 
@@ -96,6 +98,8 @@ const en: Strings = {
   summary: 'Please correct the following',
   reference: 'Reference: {id}',
   retryIn: 'Too many attempts. Try again in {s} s',
+  renewFailed:
+    'We could not renew your session. Your changes are kept: try saving again in a moment.',
   failures: {
     bad_request: 'Some details were not accepted. Please check the form.',
     unauthorized: 'Your session has expired. Your changes are kept: save again in a moment.',
@@ -163,6 +167,8 @@ const fr: Strings = {
   summary: 'Veuillez corriger ce qui suit',
   reference: 'Référence : {id}',
   retryIn: 'Trop de tentatives. Réessayez dans {s} s',
+  renewFailed:
+    'Nous n’avons pas pu renouveler votre session. Vos modifications sont conservées : réessayez d’enregistrer dans un instant.',
   failures: {
     bad_request: 'Certains renseignements n’ont pas été acceptés. Veuillez vérifier le formulaire.',
     unauthorized:
