@@ -100,7 +100,7 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
-    _saved: { state: true },
+    _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
     locale: {},
@@ -109,7 +109,7 @@ export class BocaUserProfile extends LitElement {
     tokenProvider: { attribute: false },
   };
 
-  private readonly _countdown = new Countdown(this);
+  private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
   private readonly _session = new Session();
 
@@ -141,7 +141,8 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
-  private _saved = false;
+  /** What the status region says when no save is in flight. */
+  private _said: '' | 'saved' | 'again' = '';
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -191,7 +192,7 @@ export class BocaUserProfile extends LitElement {
     this._summary = [];
     // A running 429 wait stays explained even when the edits are discarded.
     if (this._countdown.remaining === 0) this._failure = undefined;
-    this._saved = false;
+    this._said = '';
   }
 
   private _pending() {
@@ -206,7 +207,7 @@ export class BocaUserProfile extends LitElement {
       ...this._values,
       [field]: control.type === 'checkbox' ? control.checked : control.value,
     };
-    this._saved = false;
+    this._said = '';
     // Validate on change (blur after an edit); while an error shows, re-check as the user types.
     if (event.type === 'change' || this._errors[field]) {
       const error = this._pending().errors.find((entry) => entry.field === field);
@@ -221,7 +222,7 @@ export class BocaUserProfile extends LitElement {
     );
     this._summary = errors;
     await this.updateComplete;
-    this._find('#summary')?.focus();
+    this._reveal(this._find('#summary'));
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -229,13 +230,14 @@ export class BocaUserProfile extends LitElement {
     if (this._save.status === 'pending' || this._countdown.remaining > 0) return;
     const { changes, errors } = this._pending();
     this._failure = undefined;
-    this._saved = false;
+    this._said = '';
     if (errors.length > 0) {
       void this._showErrors(errors);
       return;
     }
     if (Object.keys(changes).length === 0) return;
     if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
+    // Save stays focusable while in flight (aria-disabled), so focus does not fall to <body>.
     this._errors = {};
     this._summary = [];
     void this._save.run(changes, this._keys.keyFor(changes));
@@ -245,7 +247,7 @@ export class BocaUserProfile extends LitElement {
     this._keys.retire();
     this._baseline = { ...this._baseline!, ...changes };
     this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
-    this._saved = true;
+    this._said = 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
     void this._refocus();
   }
@@ -277,17 +279,31 @@ export class BocaUserProfile extends LitElement {
 
   private async _focusMessage(): Promise<void> {
     await this.updateComplete;
-    const shown = this._find('[part~=message]');
-    shown?.focus({ preventScroll: true });
-    shown?.scrollIntoView({ block: 'center' });
+    this._reveal(this._find('[part~=message]'));
   }
 
-  /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
-  private async _refocus(): Promise<void> {
+  /** Focuses a notice and centres it, clear of a portal's sticky header or footer. */
+  private _reveal(notice: HTMLElement | null): void {
+    notice?.focus({ preventScroll: true });
+    notice?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The 429 wait is over: say that Save works again, and give it focus if focus was lost. */
+  private _waitOver(): void {
+    this._said = 'again';
+    void this._refocus('[part~=submit]:enabled');
+  }
+
+  /**
+   * An answer can disable the focused button (Chromium then moves focus to <body>) or remove the
+   * focused message: put focus on the outcome instead of losing it.
+   */
+  private async _refocus(target = '[part~=message]'): Promise<void> {
+    const inside = this.shadowRoot!.activeElement !== null;
     await this.updateComplete;
     const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
-    const lost = !active ? document.activeElement === document.body : active.disabled;
-    if (lost) (this._find('[part~=message]') ?? this._find('[role=status]'))?.focus();
+    const lost = active ? active.disabled : inside || document.activeElement === document.body;
+    if (lost) (this._find(target) ?? this._find('[role=status]'))?.focus();
   }
 
   private _find(selector: string): HTMLElement | null {
@@ -354,7 +370,8 @@ export class BocaUserProfile extends LitElement {
           part="submit"
           class="primary"
           type="submit"
-          ?disabled=${!dirty || saving || wait > 0}
+          ?disabled=${!dirty || wait > 0}
+          aria-disabled=${saving ? 'true' : nothing}
         >
           ${s.save}
         </button>
@@ -366,8 +383,13 @@ export class BocaUserProfile extends LitElement {
         >
           ${s.discard}
         </button>
-        <p part="status" class="status ${this._saved ? 'shown' : ''}" role="status" tabindex="-1">
-          ${this._saved ? s.saved : ''}
+        <p
+          part="status"
+          class="status ${!saving && this._said === 'saved' ? 'shown' : ''}"
+          role="status"
+          tabindex="-1"
+        >
+          ${saving ? s.saving : this._said ? s[this._said] : ''}
         </p>
       </div>
     </form>`;

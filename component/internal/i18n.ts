@@ -38,6 +38,10 @@ export interface Strings {
   discard: string;
   retry: string;
   saved: string;
+  /** In the status region while a save is in flight. */
+  saving: string;
+  /** In the status region when a 429 wait ends. */
+  again: string;
   loading: string;
   loadFailed: string;
   summary: string;
@@ -93,6 +97,8 @@ const en: Strings = {
   discard: 'Discard changes',
   retry: 'Try again',
   saved: 'Changes saved',
+  saving: 'Saving…',
+  again: 'You can save again.',
   loading: 'Loading your profile…',
   loadFailed: 'We could not load your profile.',
   summary: 'Please correct the following',
@@ -162,6 +168,8 @@ const fr: Strings = {
   discard: 'Annuler les modifications',
   retry: 'Réessayer',
   saved: 'Modifications enregistrées',
+  saving: 'Enregistrement…',
+  again: 'Vous pouvez enregistrer de nouveau.',
   loading: 'Chargement de votre profil…',
   loadFailed: 'Nous n’avons pas pu charger votre profil.',
   summary: 'Veuillez corriger ce qui suit',
