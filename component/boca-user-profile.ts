@@ -36,6 +36,7 @@ import {
   renderSummary,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+import { Press } from './internal/press.js';
 import { Request } from './internal/request.js';
 import { Session, type TokenProvider } from './internal/session.js';
 
@@ -112,6 +113,7 @@ export class BocaUserProfile extends LitElement {
   private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
   private readonly _session = new Session();
+  private readonly _press = new Press();
 
   private readonly _load = new Request(
     this,
@@ -209,10 +211,13 @@ export class BocaUserProfile extends LitElement {
     };
     this._said = '';
     // Validate on change (blur after an edit); while an error shows, re-check as the user types.
-    if (event.type === 'change' || this._errors[field]) {
-      const error = this._pending().errors.find((entry) => entry.field === field);
-      this._errors = { ...this._errors, [field]: error?.message ?? '' };
-    }
+    // A blur by a press on Save shows its error after the click, which then checks everything.
+    if (event.type === 'change' || this._errors[field]) this._press.later(() => this._check(field));
+  }
+
+  private _check(field: string): void {
+    const error = this._pending().errors.find((entry) => entry.field === field);
+    this._errors = { ...this._errors, [field]: error?.message ?? '' };
   }
 
   private async _showErrors(errors: FieldError[]): Promise<void> {
@@ -340,6 +345,7 @@ export class BocaUserProfile extends LitElement {
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}
+      @pointerdown=${this._press.down}
     >
       <slot name="heading"></slot>
       ${renderSummary(this._summary, {
