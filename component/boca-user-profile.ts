@@ -14,7 +14,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { FieldError, UpdateUserResponse } from '../contract/api.js';
-import { localiseMessage, type Locale } from '../contract/messages.js';
+import type { Locale } from '../contract/messages.js';
 import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
 import { styles } from './boca-user-profile.styles.js';
 import { asBffError, getProfile, patchProfile, type BffError } from './internal/bff.js';
@@ -28,11 +28,12 @@ import {
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
 import { shownFields } from './internal/fields.js';
-import { strings, toLocale, type Strings } from './internal/i18n.js';
+import { say, strings, toLocale, type Strings } from './internal/i18n.js';
 import {
   failureText,
   renderLoadFailure,
   renderLoading,
+  renderNoSession,
   renderSummary,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
@@ -41,6 +42,9 @@ import { Request } from './internal/request.js';
 import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
+
+/** How long a page may take to set `session-token` or `tokenProvider` before we say it is missing. */
+const SESSION_GRACE_MS = 2000;
 
 /**
  * Lets a signed-in user see and edit their Boca Raton profile. It loads the values from the BFF
@@ -101,6 +105,7 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
+    _noSession: { state: true },
     _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
@@ -143,6 +148,9 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
+  /** Set when no token, provider or profile came within the grace period. */
+  private _noSession = false;
+  private _grace?: ReturnType<typeof setTimeout>;
   /** What the status region says when no save is in flight. */
   private _said: '' | 'saved' | 'again' = '';
 
@@ -167,6 +175,22 @@ export class BocaUserProfile extends LitElement {
    * `Idempotency-Key`), once.
    */
   tokenProvider?: TokenProvider;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._grace = setTimeout(() => {
+      if (this._noSession || this.sessionToken || this.tokenProvider || this.profile) return;
+      this._noSession = true;
+      console.warn(
+        '<boca-user-profile> has no session-token and no tokenProvider: set one so it can load the profile.',
+      );
+    }, SESSION_GRACE_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._grace);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
@@ -320,8 +344,11 @@ export class BocaUserProfile extends LitElement {
   }
 
   private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
-    return this._load.status === 'error'
-      ? renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run())
+    if (this._load.status === 'error') {
+      return renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run());
+    }
+    return this._noSession && this._load.status === 'idle'
+      ? renderNoSession(context)
       : renderLoading(context, shownFields(this.fields).length);
   }
 
@@ -357,7 +384,7 @@ export class BocaUserProfile extends LitElement {
         ${shown.map((field) =>
           renderField(field, {
             value: this._values![field],
-            error: this._errors[field] ? localiseMessage(this._errors[field], locale) : '',
+            error: this._errors[field] ? say(this._errors[field], locale) : '',
             strings: s,
             locale,
             today,

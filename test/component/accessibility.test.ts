@@ -79,6 +79,19 @@ describe('accessibility', () => {
     await expect(waited).to.be.accessible();
   });
 
+  it('has no violations without a session, and after a load refused with 401', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    const none = await mount({}, null);
+    await sleep(2100);
+    await expect(none).to.be.accessible();
+    console.warn = warn;
+
+    stubFetch().json(401, errorBody('unauthorized', 'Expired'));
+    const expired = await mount({ 'session-token': 't', locale: 'fr' }, null);
+    await expect(expired).to.be.accessible();
+  });
+
   it('has no violations while loading and after a failed load', async () => {
     const api = stubFetch();
     const release = api.hold(200, PROFILE);
