@@ -362,7 +362,6 @@ export class BocaUserProfile extends LitElement {
     const saving = this._save.status === 'pending';
     const wait = this._countdown.remaining;
     const failure = this._failure;
-    const today = isoDate(Date.now());
     return html`<form
       part="form"
       class="card"
@@ -387,7 +386,6 @@ export class BocaUserProfile extends LitElement {
             error: this._errors[field] ? say(this._errors[field], locale) : '',
             strings: s,
             locale,
-            today,
           }),
         )}
       </div>

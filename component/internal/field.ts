@@ -3,7 +3,7 @@
  * with `for`/`id`, `aria-describedby` and `aria-invalid`. Ids are unique inside the shadow root.
  *
  * @example
- *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en', today })}`;
+ *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en' })}`;
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { COUNTRIES, PROVINCES, type ProfileField } from '../../contract/profile.js';
@@ -16,8 +16,6 @@ export interface FieldView {
   error: string;
   strings: Strings;
   locale: string;
-  /** `YYYY-MM-DD`, the latest date of birth the date picker offers. */
-  today: string;
 }
 
 /** The id of a field's control, for labels and the error summary's links. */
@@ -103,7 +101,6 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
           .value=${value}
           ?required=${required}
           maxlength=${maxLength ?? nothing}
-          max=${spec.type === 'date' ? view.today : nothing}
           aria-invalid=${a11y.invalid}
           aria-describedby=${a11y.describedBy}
         />`;

@@ -12,14 +12,16 @@ export interface FieldSpec {
   autocomplete: string;
   /** Columns out of six; every field takes the full row on narrow screens. */
   span: 2 | 3 | 4 | 6;
-  type?: 'email' | 'date' | 'select' | 'checkbox';
+  type?: 'email' | 'select' | 'checkbox';
 }
 
 export const FIELDS: Readonly<Record<ProfileField, FieldSpec>> = {
   firstName: { autocomplete: 'given-name', span: 3 },
   lastName: { autocomplete: 'family-name', span: 3 },
   email: { autocomplete: 'email', span: 4, type: 'email' },
-  dateOfBirth: { autocomplete: 'bday', span: 2, type: 'date' },
+  // Text, not a native date picker: that shows the browser's date order, not the page
+  // language's, and its format differs from the one the rules' messages name.
+  dateOfBirth: { autocomplete: 'bday', span: 2 },
   addressLine1: { autocomplete: 'address-line1', span: 6 },
   addressLine2: { autocomplete: 'address-line2', span: 6 },
   city: { autocomplete: 'address-level2', span: 2 },

@@ -78,6 +78,7 @@ const en: Strings = {
     isCiroAffiliate: 'CIRO affiliate',
   },
   hints: {
+    dateOfBirth: 'Year, month and day (YYYY-MM-DD), such as 1990-05-15.',
     addressLine2: 'Apartment, suite or unit. Optional.',
     postalCode: 'For example, A1A 1A1',
     occupation: 'Optional.',
@@ -153,6 +154,7 @@ const fr: Strings = {
     isCiroAffiliate: 'Affilié à l’OCRI',
   },
   hints: {
+    dateOfBirth: 'Année, mois et jour (AAAA-MM-JJ), par exemple 1990-05-15.',
     addressLine2: 'Appartement, bureau ou unité. Facultatif.',
     postalCode: 'Par exemple, A1A 1A1',
     occupation: 'Facultatif.',
