@@ -27,7 +27,7 @@ import {
   BocaSessionExpiredEvent,
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
-import { shownFields } from './internal/fields.js';
+import { listedFields, shownFields } from './internal/fields.js';
 import { say, strings, toLocale, type Strings } from './internal/i18n.js';
 import {
   failureText,
@@ -112,6 +112,7 @@ export class BocaUserProfile extends LitElement {
     locale: {},
     profile: { attribute: false },
     fields: {},
+    readonlyFields: { attribute: 'readonly-fields' },
     tokenProvider: { attribute: false },
   };
 
@@ -152,7 +153,7 @@ export class BocaUserProfile extends LitElement {
   private _noSession = false;
   private _grace?: ReturnType<typeof setTimeout>;
   /** What the status region says when no save is in flight. */
-  private _said: '' | 'saved' | 'again' = '';
+  private _said: '' | 'saved' | 'review' | 'again' = '';
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -168,6 +169,12 @@ export class BocaUserProfile extends LitElement {
 
   /** Comma-separated list and order of the fields to show; unknown names are ignored. */
   fields?: string;
+
+  /**
+   * Comma-separated fields shown read-only (`readonly`, or `aria-readonly` on a select or the
+   * checkbox) and never sent, for identity fields a partner locks after verification.
+   */
+  readonlyFields?: string;
 
   /**
    * Resolves with a fresh embed token: asked before the first request when there is no
@@ -221,8 +228,12 @@ export class BocaUserProfile extends LitElement {
     this._said = '';
   }
 
+  /** The changes to send: a read-only field counts as its baseline, whatever its control says. */
   private _pending() {
-    return pendingChanges(this._values!, this._baseline!, isoDate(Date.now()));
+    const locked = formValues(this._baseline!);
+    const values = { ...this._values! };
+    for (const field of listedFields(this.readonlyFields)) values[field] = locked[field];
+    return pendingChanges(values, this._baseline!, isoDate(Date.now()));
   }
 
   private _onInput(event: Event): void {
@@ -276,7 +287,8 @@ export class BocaUserProfile extends LitElement {
     this._keys.retire();
     this._baseline = { ...this._baseline!, ...changes };
     this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
-    this._said = 'saved';
+    // A changed legal name, date of birth or CIRO affiliation may wait for a compliance review.
+    this._said = result.status === 'pendingCompliance' ? 'review' : 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
     void this._refocus();
   }
@@ -358,6 +370,7 @@ export class BocaUserProfile extends LitElement {
     const s = context.strings;
     if (!this._baseline || !this._values) return this._renderWaiting(context);
     const shown = shownFields(this.fields);
+    const locked = listedFields(this.readonlyFields);
     const dirty = Object.keys(this._pending().changes).length > 0;
     const saving = this._save.status === 'pending';
     const wait = this._countdown.remaining;
@@ -386,6 +399,7 @@ export class BocaUserProfile extends LitElement {
             error: this._errors[field] ? say(this._errors[field], locale) : '',
             strings: s,
             locale,
+            readonly: locked.includes(field),
           }),
         )}
       </div>
@@ -416,7 +430,7 @@ export class BocaUserProfile extends LitElement {
         </button>
         <p
           part="status"
-          class="status ${!saving && this._said === 'saved' ? 'shown' : ''}"
+          class="status ${!saving && ['saved', 'review'].includes(this._said) ? 'shown' : ''}"
           role="status"
           tabindex="-1"
         >

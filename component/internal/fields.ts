@@ -42,14 +42,21 @@ export function constraints(field: ProfileField): { required: boolean; maxLength
   };
 }
 
+/** The known field names in a comma-separated attribute, in order, each once. */
+export const listedFields = (attribute: string | null | undefined): ProfileField[] => [
+  ...new Set(
+    (attribute ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(isField),
+  ),
+];
+
 /**
  * The fields to show, in order, from the comma-separated `fields` attribute. Unknown names are
  * ignored; when nothing known is left (or the attribute is absent), every field is shown.
  */
 export function shownFields(attribute: string | null | undefined): ProfileField[] {
-  const names = (attribute ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(isField);
-  return names.length > 0 ? [...new Set(names)] : [...PROFILE_FIELDS];
+  const names = listedFields(attribute);
+  return names.length > 0 ? names : [...PROFILE_FIELDS];
 }

@@ -38,6 +38,8 @@ export interface Strings {
   discard: string;
   retry: string;
   saved: string;
+  /** A save answered `pendingCompliance`. */
+  review: string;
   /** In the status region while a save is in flight. */
   saving: string;
   /** In the status region when a 429 wait ends. */
@@ -106,6 +108,7 @@ const en: Strings = {
   discard: 'Discard changes',
   retry: 'Try again',
   saved: 'Changes saved',
+  review: 'Changes saved. They are under review and take effect once approved.',
   saving: 'Saving…',
   again: 'You can save again.',
   loading: 'Loading your profile…',
@@ -182,6 +185,8 @@ const fr: Strings = {
   discard: 'Annuler les modifications',
   retry: 'Réessayer',
   saved: 'Modifications enregistrées',
+  review:
+    'Modifications enregistrées. Elles sont en cours d’examen et prendront effet une fois approuvées.',
   saving: 'Enregistrement…',
   again: 'Vous pouvez enregistrer de nouveau.',
   loading: 'Chargement de votre profil…',

@@ -92,6 +92,18 @@ describe('accessibility', () => {
     await expect(expired).to.be.accessible();
   });
 
+  it('has no violations with read-only fields and a save under review', async () => {
+    stubFetch().json(200, { ...SAVED, status: 'pendingCompliance' });
+    const el = await mount({
+      'session-token': 't',
+      'readonly-fields': 'lastName, dateOfBirth, province, isCiroAffiliate',
+    });
+    await expect(el).to.be.accessible();
+    await type(el, 'firstName', 'Janet');
+    await submit(el);
+    await expect(el).to.be.accessible();
+  });
+
   it('has no violations while loading and after a failed load', async () => {
     const api = stubFetch();
     const release = api.hold(200, PROFILE);
