@@ -47,7 +47,7 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @fires {BocaSaveEvent} boca-save - Before a save request; cancelable. `detail.changes` holds only the changed fields.
  * @fires {BocaSavedEvent} boca-saved - The update succeeded. `detail`: `{ result, profile }`.
  * @fires {BocaErrorEvent} boca-error - A load or save request failed (non-2xx or network). `detail`: `{ status, error, message, requestId, fieldErrors }`.
- * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401: set a new `session-token`.
+ * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401 (after a renewal through `tokenProvider`, when there is one): set a new `session-token`.
  *
  * @slot heading - Optional content above the fields, such as a title.
  *
@@ -61,12 +61,12 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @csspart checkbox - The CIRO affiliation checkbox (also `input`).
  * @csspart hint - A field's help text.
  * @csspart error - A field's error message.
- * @csspart message - A form-level message: a refused or failed save, or a failed load.
+ * @csspart message - A form-level message: a refused or failed save, a failed load, or a missing session.
  * @csspart actions - The row of buttons.
  * @csspart submit - The "Save changes" button.
  * @csspart discard - The "Discard changes" button.
  * @csspart retry - The "Try again" button after a failed load.
- * @csspart status - The polite live region that announces "Changes saved".
+ * @csspart status - The polite live region: "Saving…", "Changes saved" (or under review), and that Save works again after a wait.
  *
  * @cssprop [--boca-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--boca-font-size=1rem] - Base font size.
@@ -83,7 +83,7 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @cssprop [--boca-spacing=1rem] - The base gap; the other spaces are multiples of it.
  * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 35%, transparent)] - The focus indicator's box shadow.
  * @cssprop [--boca-shadow=0 1px 2px rgb(16 24 40 / 0.05), 0 8px 24px rgb(16 24 40 / 0.06)] - The card's shadow.
- * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native date pickers and select menus.
+ * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native controls such as select menus.
  */
 export class BocaUserProfile extends LitElement {
   static override styles = styles;
@@ -149,7 +149,10 @@ export class BocaUserProfile extends LitElement {
   /** Where the BFF is mounted. */
   apiBase = '/api';
 
-  /** The embed token sent as `Authorization: Bearer …`; set a new one after `boca-session-expired`. */
+  /**
+   * The embed token sent as `Authorization: Bearer …`; set a new one after
+   * `boca-session-expired`, or give a `tokenProvider` instead.
+   */
   sessionToken?: string;
 
   /** `en` (default) or `fr` (also `fr-CA`): the language of every label and message. */
