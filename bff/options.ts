@@ -27,7 +27,6 @@ export const DEFAULTS = {
   basePath: '/api',
   upstreamTimeoutMs: 10_000,
   attemptTimeoutMs: 5_000,
-  maxAttempts: 3,
   retryBaseMs: 100,
 } as const;
 
@@ -128,7 +127,6 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
       1,
       2_147_483_647,
     ),
-    maxAttempts: integer('maxAttempts', options.maxAttempts ?? DEFAULTS.maxAttempts, 1, 10),
     retryBaseMs: integer('retryBaseMs', options.retryBaseMs ?? DEFAULTS.retryBaseMs, 0, 60_000),
     transport:
       optionalFunction('transport', options.transport, undefined) ?? createFetchTransport(),

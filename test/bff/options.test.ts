@@ -54,7 +54,6 @@ describe('createBff options', () => {
       { attemptTimeoutMs: 1.5 },
       /attemptTimeoutMs must be an integer/,
     ],
-    ['no attempts', { maxAttempts: 0 }, /maxAttempts must be an integer from 1 to 10/],
     ['a transport that is not a function', { transport: {} }, /transport must be a function/],
     ['a logger that is not a function', { logger: 'console' }, /logger must be a function/],
   ];
