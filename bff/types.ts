@@ -89,6 +89,11 @@ export interface BffOptions {
   sessionSecret: string;
   /** `BOCA_ALLOWED_ORIGINS`: serialised origins such as `https://portal.example.com`. */
   allowedOrigins: readonly string[];
+  /**
+   * `BOCA_READONLY_FIELDS`: fields of the Partner API (`dateOfBirth`, …) this BFF refuses to
+   * change, e.g. identity fields locked after verification; none by default.
+   */
+  readonlyFields?: readonly string[];
   /** Where the API routes live; `/api` by default. */
   basePath?: string;
   loadProfile?: LoadProfile;

@@ -177,6 +177,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       sessionSecret: config.sessionSecret,
       allowedOrigins: config.allowedOrigins,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
+      readonlyFields: config.readonlyFields,
       transport: recordingTransport(upstream, {
         log: exchanges,
         apiKey: config.apiKey,
