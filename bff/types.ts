@@ -12,9 +12,6 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
-import type { BodyReader } from './body.js';
-
-export type { BodyReader };
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -67,6 +64,16 @@ export interface LogEntry {
 }
 
 export type Logger = (entry: LogEntry) => void;
+
+/**
+ * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
+ * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
+ */
+export type BodyReader = (
+  request: Request,
+  env: unknown,
+  limit: number,
+) => Promise<Uint8Array | null>;
 
 /** What a partner's `loadProfile` may answer: the profile, or nothing when there is no record. */
 export type LoadProfile = (externalId: string) => Promise<Profile | null | undefined>;
