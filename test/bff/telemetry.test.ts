@@ -182,9 +182,16 @@ describe('telemetry', () => {
     it('marks the request span as failed when the BFF gives up, with the upstream requestId', async () => {
       const o = traced();
       const t = makeBff({ tracerProvider: o.tracerProvider, meterProvider: o.meterProvider });
-      t.api.script(unavailable, unavailable, unavailable);
+      // Each attempt takes 1 s to fail, so the deadline runs out before the script does.
+      t.api.script(
+        ...Array.from({ length: 20 }, () => () => {
+          t.clock.advance(1_000);
+          return unavailable;
+        }),
+      );
       const response = await t.patch({ city: 'Ottawa' });
       assert.equal(response.status, 502);
+      assert.equal(o.client().length, t.api.requests.length, 'a span for every attempt');
       const [server] = o.server();
       assert.equal(server!.attributes['http.response.status_code'], 502);
       assert.equal(server!.attributes['error.type'], '502');
