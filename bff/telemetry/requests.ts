@@ -11,22 +11,38 @@
  * @example
  *   app.use('/api/*', scope.middleware, createRequestTracing(telemetry, '/api/profile'));
  */
-import { context, SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import type { MiddlewareHandler } from 'hono';
+import {
+  context,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Tracer,
+} from '@opentelemetry/api';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { BffEnv } from '../context.js';
 import { ATTR, saveOutcome } from './names.js';
-import type { Telemetry } from './telemetry.js';
+import type { Instruments, Telemetry } from './telemetry.js';
 
 /** `saveRoute`: the route whose `PATCH` is a save, counted in `boca.bff.saves`. */
 export function createRequestTracing(
   telemetry: Telemetry,
   saveRoute: string,
 ): MiddlewareHandler<BffEnv> {
-  return async function requestTracing(c, next) {
+  // Not async itself: with nothing registered it hands back `next()`'s own promise, no other.
+  return function requestTracing(c, next) {
     const tracer = telemetry.tracer();
     const instruments = telemetry.instruments();
     if (tracer === undefined && instruments === undefined) return next();
+    return traced(c, next, tracer, instruments);
+  };
 
+  async function traced(
+    c: Context<BffEnv>,
+    next: Next,
+    tracer: Tracer | undefined,
+    instruments: Instruments | undefined,
+  ): Promise<void> {
     const started = performance.now();
     const { method } = c.req;
     const state = c.get('bff');
@@ -65,5 +81,5 @@ export function createRequestTracing(
         }
       }
     }
-  };
+  }
 }

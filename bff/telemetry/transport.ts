@@ -18,10 +18,11 @@ import {
   SpanStatusCode,
   type Attributes,
   type Span,
+  type Tracer,
 } from '@opentelemetry/api';
 import type { Transport, TransportRequest, TransportResponse } from '../types.js';
 import { ATTR } from './names.js';
-import type { Telemetry } from './telemetry.js';
+import type { Instruments, Telemetry } from './telemetry.js';
 
 const REQUEST_ID = /"requestId"\s*:\s*"([^"\\]{1,200})"/;
 
@@ -73,11 +74,19 @@ export function traceTransport(
   const port = Number(base.port || (base.protocol === 'https:' ? 443 : 80));
   const template = `${base.pathname.replace(/\/+$/, '')}/v1/users/{externalId}`;
 
-  const traced = async function tracedTransport(request: TransportRequest) {
+  // Not async itself: with nothing registered it hands back the transport's own promise.
+  return function tracedTransport(request: TransportRequest) {
     const tracer = telemetry.tracer();
     const instruments = telemetry.instruments();
     if (tracer === undefined && instruments === undefined) return transport(request);
+    return traced(request, tracer, instruments);
+  };
 
+  async function traced(
+    request: TransportRequest,
+    tracer: Tracer | undefined,
+    instruments: Instruments | undefined,
+  ): Promise<TransportResponse> {
     const attempt = request.attempt ?? 1;
     const started = performance.now();
     const attributes: Attributes = {
@@ -109,6 +118,5 @@ export function traceTransport(
         if (attempt > 1) instruments.upstreamRetries.add(1);
       }
     }
-  };
-  return traced;
+  }
 }
