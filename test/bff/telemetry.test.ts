@@ -11,6 +11,7 @@ import {
 import { MeterProvider, MetricReader, type DataPoint } from '@opentelemetry/sdk-metrics';
 import { AsyncLocalContextManager } from '../../bff/telemetry/context-manager.js';
 import { createTelemetry } from '../../bff/telemetry/telemetry.js';
+import { traceTransport } from '../../bff/telemetry/transport.js';
 import { errorBody } from './fake-partner-api.js';
 import { API_KEY, makeBff, SESSION_SECRET, SIGNING_SECRET } from './harness.js';
 
@@ -288,6 +289,30 @@ describe('telemetry', () => {
         'x-request-signature',
         'x-request-timestamp',
       ]);
+    });
+
+    it('hands the transport its request untouched and its promise back as it is', async () => {
+      const answer = Promise.resolve({ status: 200, headers: { get: () => null }, text: '' });
+      const seen: unknown[] = [];
+      const transport = traceTransport(
+        (request) => {
+          seen.push(request);
+          return answer;
+        },
+        createTelemetry({}),
+        'https://partner-api.test',
+      );
+      const request = {
+        url: 'https://partner-api.test/v1/users/x',
+        path: '/v1/users/x',
+        method: 'PATCH',
+        headers: {},
+        body: new Uint8Array(),
+        signal: new AbortController().signal,
+        attempt: 2,
+      };
+      assert.equal(transport(request), answer);
+      assert.equal(seen[0], request);
     });
 
     it('uses an SDK registered after the BFF was built', async () => {
