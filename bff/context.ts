@@ -9,6 +9,7 @@
  *     return respond.json(c, 200, { ok: true });
  *   }
  */
+import type { Context as TraceContext } from '@opentelemetry/api';
 import type { Context } from 'hono';
 import type { LogEntry } from './types.js';
 
@@ -33,6 +34,8 @@ export interface RequestState {
   /** The `Origin` header, read once. */
   origin: string | undefined;
   log: RequestLog;
+  /** The request's trace, when one is recorded; passed to each upstream attempt. */
+  trace?: TraceContext;
 }
 
 export type BffEnv = { Variables: { bff: RequestState } };

@@ -133,8 +133,8 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     }
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const body = encoder.encode(JSON.stringify(checked.value));
-    const { log } = c.get('bff');
-    const result = await updateUser({ externalId, body, idempotencyKey: key, log });
+    const { log, trace } = c.get('bff');
+    const result = await updateUser({ externalId, body, idempotencyKey: key, log, trace });
 
     if (onProfileUpdated) {
       try {

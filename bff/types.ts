@@ -12,7 +12,7 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
-import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
+import type { Context as TraceContext, MeterProvider, TracerProvider } from '@opentelemetry/api';
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -29,6 +29,8 @@ export interface TransportRequest {
   signal: AbortSignal;
   /** Which attempt of the save this is, from 1 (for telemetry; the request is the same). */
   attempt?: number;
+  /** The browser request's trace, when one is recorded: the attempt's span is its child. */
+  trace?: TraceContext;
 }
 
 /** The Partner API's answer, read whole. */

@@ -22,6 +22,7 @@
  *   const updateUser = createUpstreamClient(resolvedOptions);
  *   const { status, value } = await updateUser({ externalId, body, idempotencyKey, log });
  */
+import type { Context as TraceContext } from '@opentelemetry/api';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { UpdateUserResponse } from '../contract/api.js';
 import { formatTimestamp, signRequest, type HmacSha256 } from '../contract/signing.js';
@@ -52,6 +53,8 @@ export interface UpdateUserCall {
   body: Uint8Array;
   idempotencyKey: string;
   log: RequestLog;
+  /** The request's trace, handed to each attempt (see `telemetry/transport.ts`). */
+  trace?: TraceContext | undefined;
 }
 
 export interface UpdateUserResult {
@@ -121,6 +124,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         body: request.body,
         signal: abort.signal,
         attempt: request.attempt,
+        trace: request.trace,
       });
       const winner = await Promise.race([sending, deadline]);
       if (winner === TIMED_OUT) {
@@ -209,7 +213,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         'x-request-signature': signature,
       };
       const outcome = await attempt(
-        { url, path, method: 'PATCH', headers, body, attempt: n },
+        { url, path, method: 'PATCH', headers, body, attempt: n, trace: call.trace },
         Math.max(1, Math.min(attemptTimeoutMs, deadline - now())),
       );
 

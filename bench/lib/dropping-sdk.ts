@@ -1,12 +1,12 @@
 /**
- * The OpenTelemetry SDK set up as in production (a batching span processor, a periodic metric
- * reader, the async context) with exporters that drop what they are given: what tracing costs
+ * The OpenTelemetry SDK set up as `boca-bff` sets it up (a batching span processor, a periodic
+ * metric reader) with exporters that drop what they are given: what tracing costs
  * the BFF's process, short of serialising and sending.
  *
  * @example
  *   registerDroppingSdk(); // before the BFF takes its first request
  */
-import { context, metrics, trace } from '@opentelemetry/api';
+import { metrics, trace } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import {
@@ -14,7 +14,6 @@ import {
   BatchSpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
-import { AsyncLocalContextManager } from '../../bff/telemetry/context-manager.js';
 
 const dropped = (done: (result: ExportResult) => void) => done({ code: ExportResultCode.SUCCESS });
 
@@ -35,14 +34,8 @@ export function droppingProviders() {
   };
 }
 
-/** Only the async context, which spans need to find their parent across `await`. */
-export function registerContextManager(): void {
-  context.setGlobalContextManager(new AsyncLocalContextManager());
-}
-
 /** Everything registered with `@opentelemetry/api`, as `boca-bff`'s own set-up does. */
 export function registerDroppingSdk(): void {
-  registerContextManager();
   const { tracerProvider, meterProvider } = droppingProviders();
   trace.setGlobalTracerProvider(tracerProvider);
   metrics.setGlobalMeterProvider(meterProvider);

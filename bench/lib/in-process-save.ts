@@ -3,17 +3,15 @@
  * 200 at once: the BFF's own work for a request with no network, sockets or other process in the
  * figure, so that a small difference (tracing on or off) stands out from the machine's noise.
  * `timeSaves` times it with no SDK and with one, in alternating blocks so that a burst of outside
- * work falls on both alike; the async context is registered only for the traced blocks, since it
- * slows every promise of the process while it is on.
+ * work falls on both alike.
  *
  * @example
  *   const [off, on] = await timeSaves(5_000);
  *   on.microsPerOp / off.microsPerOp;
  */
-import { context } from '@opentelemetry/api';
 import { performance } from 'node:perf_hooks';
 import { createBff, mintEmbedToken, nodeHmacSha256, type BffOptions } from '../../bff/index.js';
-import { droppingProviders, registerContextManager } from './dropping-sdk.js';
+import { droppingProviders } from './dropping-sdk.js';
 import {
   API_KEY,
   BFF_PATH,
@@ -77,12 +75,10 @@ export async function timeSaves(iterations: number): Promise<[Timed, Timed]> {
   const on = await inProcessSave(droppingProviders());
   const elapsed = { off: 0, on: 0 };
   async function block(side: 'off' | 'on', count: number) {
-    if (side === 'on') registerContextManager();
     const save = side === 'on' ? on : off;
     const start = performance.now();
     for (let i = 0; i < count; i++) await save();
     elapsed[side] += performance.now() - start;
-    if (side === 'on') context.disable();
   }
   // Warm-up, uncounted.
   await block('off', 1_000);

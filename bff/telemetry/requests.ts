@@ -52,7 +52,12 @@ export function createRequestTracing(
     });
     try {
       if (span === undefined) await next();
-      else await context.with(trace.setSpan(context.active(), span), next);
+      else {
+        // Handed to the attempts explicitly, so no context manager is needed; made active too,
+        // for any instrumentation of the host's that has one.
+        state.trace = trace.setSpan(context.active(), span);
+        await context.with(state.trace, next);
+      }
     } finally {
       const status = c.res.status;
       const route = c.req.routePath;

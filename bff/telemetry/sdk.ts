@@ -11,7 +11,7 @@
  *   // on shutdown, after the server has closed: sends what is still buffered
  *   await telemetry.shutdown();
  */
-import { context, metrics, trace } from '@opentelemetry/api';
+import { metrics, trace } from '@opentelemetry/api';
 import {
   defaultResource,
   detectResources,
@@ -20,7 +20,6 @@ import {
 } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { AsyncLocalContextManager } from './context-manager.js';
 import type { OtlpProtocol, OtlpSettings } from './otlp-env.js';
 
 export interface RunningTelemetry {
@@ -53,7 +52,6 @@ export async function startTelemetry(settings: OtlpSettings): Promise<RunningTel
     .merge(detectResources({ detectors: [envDetector] }));
   const stops: (() => Promise<void>)[] = [];
 
-  context.setGlobalContextManager(new AsyncLocalContextManager());
   if (settings.traces !== undefined) {
     const provider = new BasicTracerProvider({
       resource,
@@ -84,7 +82,6 @@ export async function startTelemetry(settings: OtlpSettings): Promise<RunningTel
       clearTimeout(timer);
       trace.disable();
       metrics.disable();
-      context.disable();
     },
   };
 }

@@ -13,6 +13,7 @@
  *   const transport = traceTransport(createFetchTransport(), telemetry, 'https://partner-api.test');
  */
 import {
+  context,
   isSpanContextValid,
   SpanKind,
   SpanStatusCode,
@@ -97,8 +98,12 @@ export function traceTransport(
       [ATTR.attempt]: attempt,
     };
     if (attempt > 1) attributes[ATTR.resendCount] = attempt - 1;
-    // A child of the request's server span, which is the active context while the handler runs.
-    const span = tracer?.startSpan(request.method, { kind: SpanKind.CLIENT, attributes });
+    // A child of the request's server span.
+    const span = tracer?.startSpan(
+      request.method,
+      { kind: SpanKind.CLIENT, attributes },
+      request.trace ?? context.active(),
+    );
     let response: TransportResponse | undefined;
     let failure: unknown;
     try {

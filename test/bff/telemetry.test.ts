@@ -1,4 +1,4 @@
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
@@ -9,15 +9,11 @@ import {
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
 import { MeterProvider, MetricReader, type DataPoint } from '@opentelemetry/sdk-metrics';
-import { AsyncLocalContextManager } from '../../bff/telemetry/context-manager.js';
+import { AsyncLocalContextManager } from './async-context.js';
 import { createTelemetry } from '../../bff/telemetry/telemetry.js';
 import { traceTransport } from '../../bff/telemetry/transport.js';
 import { errorBody } from './fake-partner-api.js';
 import { API_KEY, makeBff, SESSION_SECRET, SIGNING_SECRET } from './harness.js';
-
-// What a Node SDK set-up does: without a context manager, attempts would not know their request.
-context.setGlobalContextManager(new AsyncLocalContextManager());
-after(() => context.disable());
 
 /** Metrics on demand, as a periodic exporter would collect them. */
 class TestReader extends MetricReader {
@@ -204,6 +200,28 @@ describe('telemetry', () => {
         'boca.outcome': 'upstream_failed',
         'http.response.status_code': 502,
       });
+    });
+  });
+
+  describe('when the host has a trace of its own', () => {
+    it('makes the request span a child of the host span active around it', async () => {
+      const o = traced();
+      const t = makeBff({ tracerProvider: o.tracerProvider });
+      assert.ok(context.setGlobalContextManager(new AsyncLocalContextManager()));
+      try {
+        const host = o.tracerProvider.getTracer('host').startSpan('portal request');
+        const response = await context.with(trace.setSpan(context.active(), host), () =>
+          t.patch({ city: 'Ottawa' }),
+        );
+        host.end();
+        assert.equal(response.status, 200);
+        const [server] = o.server();
+        const [client] = o.client();
+        assert.equal(parentOf(server!), host.spanContext().spanId);
+        assert.equal(parentOf(client!), server!.spanContext().spanId);
+      } finally {
+        context.disable();
+      }
     });
   });
 

@@ -1,8 +1,7 @@
 /**
- * OpenTelemetry's active context kept in an `AsyncLocalStorage`, so that a span started while a
- * request is handled finds the request's span as its parent across every `await`. The BFF's own
- * SDK set-up (`sdk.ts`) registers it; a partner's SDK brings its own (the Node SDK does). Node,
- * Bun and Deno have `AsyncLocalStorage`; so do Workers with `nodejs_compat`.
+ * OpenTelemetry's active context kept in an `AsyncLocalStorage`, as a host's own SDK keeps it (the
+ * Node SDK does): for the tests of how the BFF's spans join a host's trace. The BFF itself needs
+ * none, since it hands each attempt its request's trace.
  *
  * @example
  *   context.setGlobalContextManager(new AsyncLocalContextManager());
