@@ -47,6 +47,17 @@ function receiver() {
 describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
   const { server, received } = receiver();
   let base = '';
+  /** The BFF's own configuration against the local receiver, and the OTEL_* of the test. */
+  const bffEnv = (otel: Record<string, string>) =>
+    cleanEnv({
+      BOCA_API_BASE_URL: base,
+      BOCA_API_KEY: API_KEY,
+      BOCA_SIGNING_SECRET: SIGNING_SECRET,
+      BOCA_SESSION_SECRET: SESSION_SECRET,
+      BOCA_ALLOWED_ORIGINS: PORTAL,
+      PORT: '0',
+      ...otel,
+    });
   before(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,13 +66,7 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
 
   it('exports the spans and metrics of a save over OTLP/HTTP JSON, and passes the trace upstream', async () => {
     const bff = startServer(
-      cleanEnv({
-        BOCA_API_BASE_URL: base,
-        BOCA_API_KEY: API_KEY,
-        BOCA_SIGNING_SECRET: SIGNING_SECRET,
-        BOCA_SESSION_SECRET: SESSION_SECRET,
-        BOCA_ALLOWED_ORIGINS: PORTAL,
-        PORT: '0',
+      bffEnv({
         OTEL_EXPORTER_OTLP_ENDPOINT: base,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_SERVICE_NAME: 'bff-under-test',
@@ -144,13 +149,7 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const collector = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     const bff = startServer(
-      cleanEnv({
-        BOCA_API_BASE_URL: base,
-        BOCA_API_KEY: API_KEY,
-        BOCA_SIGNING_SECRET: SIGNING_SECRET,
-        BOCA_SESSION_SECRET: SESSION_SECRET,
-        BOCA_ALLOWED_ORIGINS: PORTAL,
-        PORT: '0',
+      bffEnv({
         OTEL_EXPORTER_OTLP_ENDPOINT: collector,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         // Longer than the child is allowed to live: only the BFF's own bound can end the flush.
@@ -171,13 +170,7 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
 
   it('refuses to start with an OTLP protocol it cannot speak, naming the variable', async () => {
     const bff = startServer(
-      cleanEnv({
-        BOCA_API_BASE_URL: base,
-        BOCA_API_KEY: API_KEY,
-        BOCA_SIGNING_SECRET: SIGNING_SECRET,
-        BOCA_SESSION_SECRET: SESSION_SECRET,
-        BOCA_ALLOWED_ORIGINS: PORTAL,
-        PORT: '0',
+      bffEnv({
         OTEL_EXPORTER_OTLP_ENDPOINT: base,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
       }),
