@@ -36,6 +36,12 @@ export type {
   TokenCheck,
   TokenFailure,
 } from './token.js';
+export { mintEmbedTokenResponse } from './token-endpoint.js';
+export {
+  EMBED_TOKEN_PATH,
+  parseEmbedTokenResponse,
+  type EmbedTokenResponse,
+} from '../contract/embed-token.js';
 export { webHmacSha256 } from '../contract/signing-web.js';
 export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
 export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';

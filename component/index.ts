@@ -14,3 +14,5 @@ export {
   type BocaSaveDetail,
   type BocaSavedDetail,
 } from './internal/events.js';
+export type { Profile } from '../contract/profile.js';
+export type { EmbedTokenResponse } from '../contract/embed-token.js';

@@ -2,10 +2,11 @@
  * The BFF inside an existing Express 5 server. The partner's portal keeps its own routes and
  * middleware; the BFF answers under `/api` (and `/healthz`) through `@hono/node-server`'s
  * `getRequestListener`, which turns Express's `req`/`res` into the web `Request`/`Response` the
- * BFF speaks. The portal's own `/embed-token` route mints the token for its signed-in user.
+ * BFF speaks. The portal's own `POST /embed-token` route mints the token for its signed-in user and
+ * answers `{ token, expiresAt }`.
  *
  * In your server, import from the package instead of this repository:
- *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *   import { createNodeBff, mintEmbedTokenResponse } from 'boca-user-profile/bff';
  *
  * @example
  *   const { portal, close } = createExpressPortal({ bff: options, userOf: (req) => req.session?.userId });
@@ -14,7 +15,7 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import express, { type Express, type Request as ExpressRequest } from 'express';
-import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import { createNodeBff, mintEmbedTokenResponse, type BffOptions } from '../bff/index.js';
 import { createRecords } from './partner-records.js';
 
 export interface ExpressPortalOptions {
@@ -57,8 +58,8 @@ export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptio
       res.status(401).json({ error: 'sign in first' });
       return;
     }
-    const token = await mintEmbedToken({ secret: options.sessionSecret, externalId });
-    res.json({ token });
+    // The one answer of a token endpoint: { token, expiresAt }.
+    res.json(await mintEmbedTokenResponse({ secret: options.sessionSecret, externalId }));
   });
 
   return { portal, close: bff.close };

@@ -5,14 +5,14 @@
  * under a prefix, mount it there: `portal.route('/boca', bff.app)` answers `/boca/api/profile`.
  *
  * In your server, import from the package instead of this repository:
- *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *   import { createNodeBff, mintEmbedTokenResponse } from 'boca-user-profile/bff';
  *
  * @example
  *   const { portal, close } = createHonoPortal({ bff: options, userOf: (c) => c.get('userId') });
  *   serve({ fetch: portal.fetch, port: 3000 });
  */
 import { Hono, type Context } from 'hono';
-import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import { createNodeBff, mintEmbedTokenResponse, type BffOptions } from '../bff/index.js';
 import { createRecords } from './partner-records.js';
 
 export interface HonoPortalOptions {
@@ -42,7 +42,8 @@ export function createHonoPortal({ bff: options, userOf }: HonoPortalOptions): {
   portal.post('/embed-token', async (c) => {
     const externalId = userOf(c);
     if (!externalId) return c.json({ error: 'sign in first' }, 401);
-    return c.json({ token: await mintEmbedToken({ secret: options.sessionSecret, externalId }) });
+    // The one answer of a token endpoint: { token, expiresAt }.
+    return c.json(await mintEmbedTokenResponse({ secret: options.sessionSecret, externalId }));
   });
   portal.route('/', bff.app);
 

@@ -18,6 +18,7 @@ import {
   SESSION_SECRET,
   USER,
 } from './support/partner.js';
+import { assertTokenAnswer } from './support/token-contract.js';
 
 let sandbox: RunningSandbox;
 let server: Server;
@@ -50,8 +51,7 @@ describe('the BFF in an Express 5 server (examples/express.ts)', { timeout: 30_0
       headers: { 'x-test-user': 'jane', 'content-type': 'application/json' },
       body: '{}',
     });
-    assert.equal(minted.status, 200);
-    const { token } = (await minted.json()) as { token: string };
+    const token = await assertTokenAnswer(minted, SESSION_SECRET, USER);
 
     const before = await getProfile(`${url}/api`, token);
     assert.equal(before.status, 200);

@@ -8,7 +8,15 @@ import { after, before, describe, it } from 'node:test';
 import { serveApp, type RunningServer } from '../../bff/index.js';
 import { serveSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import { createHonoPortal } from '../../examples/hono.js';
-import { bffOptions, getProfile, patchProfile, PORTAL_ORIGIN, USER } from './support/partner.js';
+import {
+  bffOptions,
+  getProfile,
+  patchProfile,
+  PORTAL_ORIGIN,
+  SESSION_SECRET,
+  USER,
+} from './support/partner.js';
+import { assertTokenAnswer } from './support/token-contract.js';
 
 let sandbox: RunningSandbox;
 let server: RunningServer;
@@ -36,8 +44,7 @@ describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => 
       method: 'POST',
       headers: { 'x-test-user': 'jane' },
     });
-    assert.equal(minted.status, 200);
-    const { token } = (await minted.json()) as { token: string };
+    const token = await assertTokenAnswer(minted, SESSION_SECRET, USER);
     assert.equal((await getProfile(`${server.url}/api`, token)).body.city, 'Toronto');
 
     const key = crypto.randomUUID();
