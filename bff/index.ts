@@ -47,6 +47,7 @@ export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch
 export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 export type { BffConfig, ConfigResult } from './config.js';
 export { serveApp, SERVER_TIMEOUTS } from './serve.js';
+export { describeElementAsset, elementAsset, type ElementAsset } from './element-asset.js';
 export type { RunningServer, ServeOptions } from './serve.js';
 export { DEFAULTS } from './options.js';
 export { MAX_BODY_BYTES, readWebBody } from './body.js';

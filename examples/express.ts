@@ -6,7 +6,7 @@
  * answers `{ token, expiresAt }`.
  *
  * In your server, import from the package instead of this repository:
- *   import { createNodeBff, mintEmbedTokenResponse } from 'boca-user-profile/bff';
+ *   import { createNodeBff, elementAsset, mintEmbedTokenResponse } from 'boca-user-profile/bff';
  *
  * @example
  *   const { portal, close } = createExpressPortal({ bff: options, userOf: (req) => req.session?.userId });
@@ -15,7 +15,12 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import express, { type Express, type Request as ExpressRequest } from 'express';
-import { createNodeBff, mintEmbedTokenResponse, type BffOptions } from '../bff/index.js';
+import {
+  createNodeBff,
+  elementAsset,
+  mintEmbedTokenResponse,
+  type BffOptions,
+} from '../bff/index.js';
 import { createRecords } from './partner-records.js';
 
 export interface ExpressPortalOptions {
@@ -47,9 +52,17 @@ export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptio
 
   // The portal's own routes and middleware, untouched by the BFF.
   portal.use(express.json());
+  // The element's script from the installed package, under its hashed name, cached for good; the
+  // page pins it with its integrity hash.
+  portal.get('/assets/:file', (req, res, next) => {
+    const asset = elementAsset();
+    if (req.params.file !== asset.fileName) return next();
+    res.set(asset.headers).send(Buffer.from(asset.body));
+  });
   portal.get('/', (_req, res) => {
+    const { fileName, integrity } = elementAsset();
     res.type('html').send(`<!doctype html><title>Portal</title>
-<script type="module" src="/assets/boca-user-profile.js"></script>
+<script type="module" src="/assets/${fileName}" integrity="${integrity}" crossorigin="anonymous"></script>
 <boca-user-profile api-base="/api"></boca-user-profile>`);
   });
   portal.post('/embed-token', async (req, res) => {

@@ -16,6 +16,7 @@ import {
   SESSION_SECRET,
   USER,
 } from './support/partner.js';
+import { assertServesElement, ensureElementBuilt } from './support/element-asset.js';
 import { assertTokenAnswer } from './support/token-contract.js';
 
 let sandbox: RunningSandbox;
@@ -23,6 +24,7 @@ let server: RunningServer;
 let closeBff: () => Promise<void>;
 
 describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => {
+  before(ensureElementBuilt, { timeout: 120_000 });
   before(async () => {
     sandbox = await serveSandbox({ port: 0, logger: () => {} });
     const { portal, close } = createHonoPortal({
@@ -87,5 +89,9 @@ describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => 
     const anonymous = await fetch(`${server.url}/embed-token`, { method: 'POST' });
     assert.equal(anonymous.status, 401);
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  });
+
+  it('serves the element from the installed package, hashed, pinned and cached for good', async () => {
+    await assertServesElement(`${server.url}/`);
   });
 });

@@ -279,6 +279,40 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     });
   });
 
+  it('serves the element from the installed package with elementAsset(), as the build named it', async () => {
+    const out = await inConsumer(
+      'asset.mjs',
+      `import { createRequire } from 'node:module';
+       import { readFileSync } from 'node:fs';
+       import { createHash } from 'node:crypto';
+       import { elementAsset } from 'boca-user-profile/bff';
+       const require = createRequire(import.meta.url);
+       const built = JSON.parse(readFileSync(require.resolve('boca-user-profile/element-asset.json'), 'utf8'));
+       const script = readFileSync(require.resolve('boca-user-profile/boca-user-profile.js'));
+       const asset = elementAsset();
+       console.log(JSON.stringify({
+         fileName: asset.fileName, integrity: asset.integrity, headers: asset.headers,
+         same: Buffer.compare(Buffer.from(asset.body), script) === 0,
+         sri: 'sha384-' + createHash('sha384').update(script).digest('base64'),
+         built,
+       }));`,
+    );
+    const asset = JSON.parse(out) as Record<string, unknown> & {
+      fileName: string;
+      built: { fileName: string; integrity: string };
+    };
+    assert.equal(asset.same, true);
+    assert.equal(asset.integrity, asset.sri);
+    assert.deepEqual(asset.built, { fileName: asset.fileName, integrity: asset.integrity });
+    assert.match(asset.fileName, /^boca-user-profile\.[0-9a-f]{12}\.js$/);
+    assert.ok(files.includes(`dist/${asset.fileName}`), 'the hashed copy is not in the tarball');
+    assert.deepEqual(asset.headers, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
   it('renders the React wrapper from "./react", on the very element of "."', async () => {
     const out = await inConsumer(
       'react.mjs',
