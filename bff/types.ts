@@ -39,14 +39,7 @@ export interface TransportResponse {
 }
 
 /** Sends one request; rejects on a network failure or when `signal` aborts. */
-export interface Transport {
-  (request: TransportRequest): Promise<TransportResponse>;
-  /**
-   * True when the transport removes its abort listener once it settles (undici's `Pool` does,
-   * `fetch` does not): the signal of an attempt that was not aborted may then serve another.
-   */
-  readonly releasesSignal?: boolean;
-}
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 /** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -116,7 +109,7 @@ export interface BffOptions {
   now?: () => number;
   /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
   random?: () => number;
-  /** Backoffs and the attempts' watchdog (which lets its timer lapse rather than cancel it). */
+  /** Backoffs and each attempt's deadline (cut short through its signal when the attempt ends). */
   sleep?: Sleep;
   /** One JSON line on stdout (errors on stderr) by default; `nodeLogger` with `createNodeBff`. */
   logger?: Logger;
