@@ -65,7 +65,7 @@ export interface StartedCommand {
 }
 
 /**
- * Starts a long-running server command (`boca-bff`, a runtime's server) and resolves once it
+ * Starts a long-running server command (`boca-bff`, `deno serve`, `bun`) and resolves once it
  * prints the URL it listens on; rejects with its output when it exits or stays silent first.
  */
 export function startCommand(
@@ -96,7 +96,10 @@ export function startCommand(
     };
     const onOutput = (chunk: Buffer) => {
       output += chunk;
-      const url = /listening on (?:https?:\/\/)?([\w.[\]:]+:\d+)/i.exec(output)?.[1];
+      // Node's and Deno's "Listening on http://…", Bun's "Started server: http://…".
+      const url = /(?:listening on|started server:)\s*(?:https?:\/\/)?([\w.[\]:]+:\d+)/i.exec(
+        output,
+      )?.[1];
       if (url) {
         clearTimeout(timer);
         child.stdout.off('data', onOutput);
