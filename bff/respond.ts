@@ -26,6 +26,7 @@ export type RequestLog = Partial<
     | 'upstreamRequestId'
     | 'problem'
     | 'errorName'
+    | 'cause'
   >
 >;
 
