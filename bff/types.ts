@@ -12,9 +12,6 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
-import type { BodyReader } from './body.js';
-
-export type { BodyReader };
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -70,6 +67,16 @@ export interface LogEntry {
 
 export type Logger = (entry: LogEntry) => void;
 
+/**
+ * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
+ * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
+ */
+export type BodyReader = (
+  request: Request,
+  env: unknown,
+  limit: number,
+) => Promise<Uint8Array | null>;
+
 /** What a partner's `loadProfile` may answer: the profile, or nothing when there is no record. */
 export type LoadProfile = (externalId: string) => Promise<Profile | null | undefined>;
 
@@ -91,17 +98,23 @@ export interface BffOptions {
   sessionSecret: string;
   /** `BOCA_ALLOWED_ORIGINS`: serialised origins such as `https://portal.example.com`. */
   allowedOrigins: readonly string[];
+  /**
+   * `BOCA_READONLY_FIELDS`: fields of the Partner API (`dateOfBirth`, …) this BFF refuses to
+   * change, e.g. identity fields locked after verification; none by default.
+   */
+  readonlyFields?: readonly string[];
   /** Where the API routes live; `/api` by default. */
   basePath?: string;
   loadProfile?: LoadProfile;
   onProfileUpdated?: OnProfileUpdated;
-  /** Overall deadline for one save, retries included; 10000 by default. */
+  /** Overall deadline for one save, retries and their waits included; 10000 by default. */
   upstreamTimeoutMs?: number;
   /** Deadline for one attempt (never beyond the overall one); 5000 by default. */
   attemptTimeoutMs?: number;
-  /** Attempts at most, the first included; 3 by default. */
-  maxAttempts?: number;
-  /** The backoff's base: attempt n waits up to `retryBaseMs × 2^(n-1)`; 100 by default. */
+  /**
+   * The backoff's base: retry n waits up to `retryBaseMs × 2^(n-1)`, at most 1 s; 100 by
+   * default. Retries go on while the deadline allows (`upstreamTimeoutMs`).
+   */
   retryBaseMs?: number;
   /** `fetch` by default; `createUndiciTransport` on Node. */
   transport?: Transport;
