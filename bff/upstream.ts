@@ -109,7 +109,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     timeoutMs: number,
   ): Promise<Outcome> {
     const abort = new AbortController();
-    // Settled either way, the timer means the same: the race is over by then when it was cut short.
+    // Cut short, a sleep may resolve or reject; either way the race is decided by then.
     const deadline = sleep(timeoutMs, abort.signal).then(timedOut, timedOut);
     try {
       // Inside the try: a transport that throws at once is a failed attempt like any other.

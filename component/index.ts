@@ -16,3 +16,4 @@ export {
 } from './internal/events.js';
 export type { Profile } from '../contract/profile.js';
 export type { EmbedTokenResponse } from '../contract/embed-token.js';
+export type { TokenProvider } from './internal/session.js';

@@ -26,9 +26,15 @@ const pages = ['README.md', ...readdirSync(new URL('docs/', root)).map((f) => `d
 const snippets = pages.flatMap(({ file, text }) =>
   blocks(text).map((block, i) => ({ ...block, where: `${file} block ${i + 1}` })),
 );
-const touching = snippets.filter((s) => /embed-token|\/session\b|\.post\(/.test(s.code));
+const touching = snippets.filter((s) =>
+  /embed-token|\/session\b|\.post\(|fetchToken|fetchEmbedToken|tokenProvider|sessionToken =/.test(
+    s.code,
+  ),
+);
 const serverSnippets = touching.filter((s) => /\.post\(\s*['"]/.test(s.code));
-const pageScripts = touching.filter((s) => s.lang === 'js' && s.code.includes('fetch('));
+// Scripts of a page: the `fetch-token.js` module of a guide, and the page scripts that use it or
+// fetch the token themselves.
+const pageScripts = touching.filter((s) => s.lang === 'js' && /fetch\(|fetchToken/.test(s.code));
 const frameworkSnippets = touching.filter(
   (s) => !serverSnippets.includes(s) && !pageScripts.includes(s),
 );
@@ -37,9 +43,15 @@ const AsyncFunction = async function () {}.constructor as new (
   ...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
 
-/** A snippet as the body of an async function: TypeScript stripped, imports dropped. */
+/**
+ * A snippet as the body of an async function: TypeScript stripped, imports dropped, and what a
+ * module exports returned.
+ */
 async function runnable(code: string, loader: 'ts' | 'js'): Promise<string> {
-  const withoutImports = code.replace(/^import[\s\S]*?from\s+['"][^'"]+['"];?$/gm, '');
+  const exported = [...code.matchAll(/^export const (\w+)/gm)].map((m) => m[1]!);
+  const withoutImports = `${code
+    .replace(/^import[\s\S]*?from\s+['"][^'"]+['"];?$/gm, '')
+    .replace(/^export const /gm, 'const ')}\nreturn { ${exported.join(', ')} };`;
   // Top-level await stays legal inside the async function the code becomes.
   const { code: js } = await transform(`(async () => {\n${withoutImports}\n})`, { loader });
   return js.trim().replace(/;$/, '');
@@ -126,7 +138,10 @@ describe('the token endpoint contract, { token, expiresAt }', () => {
   for (const snippet of pageScripts) {
     it(`is what the page script reads (${snippet.where})`, async () => {
       const minted = parseEmbedTokenResponse(await (await mintedAnswer()).json());
-      const element = Object.assign(new EventTarget(), { sessionToken: '' });
+      const element = Object.assign(new EventTarget(), {
+        sessionToken: '',
+        tokenProvider: undefined as undefined | (() => Promise<string>),
+      });
       const calls: string[] = [];
       const page = {
         querySelector: (selector: string) => (selector === 'boca-user-profile' ? element : null),
@@ -137,19 +152,35 @@ describe('the token endpoint contract, { token, expiresAt }', () => {
           ? Response.json(minted)
           : Response.json({ error: 'not_found' }, { status: 404 });
       };
-      const body = await runnable(snippet.code, 'js');
-      const quiet = { log: () => {}, warn: () => {} };
-      await new AsyncFunction('document', 'fetch', 'console', `return (${body})();`)(
-        page,
-        fakeFetch,
-        quiet,
+      const run = async (code: string, provider?: unknown): Promise<Record<string, unknown>> =>
+        (await new AsyncFunction(
+          'document',
+          'fetch',
+          'console',
+          'fetchToken',
+          `return (${await runnable(code, 'js')})();`,
+        )(page, fakeFetch, { log: () => {}, warn: () => {} }, provider)) as Record<string, unknown>;
+      // The guide's own `fetch-token.js`, which its page scripts import.
+      const file = snippet.where.split(' ')[0];
+      const module = pageScripts.find(
+        (s) => s.where.split(' ')[0] === file && /export const fetchToken/.test(s.code),
       );
-      element.sessionToken = '';
-      element.dispatchEvent(new Event('boca-session-expired'));
-      for (let i = 0; i < 50 && element.sessionToken === ''; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
+      const provider =
+        module && module !== snippet ? (await run(module.code)).fetchToken : undefined;
+      const exports = await run(snippet.code, provider);
+
+      let token: unknown;
+      if (typeof exports.fetchToken === 'function') token = await exports.fetchToken();
+      else if (element.tokenProvider) token = await element.tokenProvider();
+      else {
+        // No provider: the page renews the token itself when the element says it expired.
+        element.dispatchEvent(new Event('boca-session-expired'));
+        for (let i = 0; i < 50 && element.sessionToken === ''; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+        token = element.sessionToken;
       }
-      assert.equal(element.sessionToken, minted.token);
+      assert.equal(token, minted.token);
       assert.ok(
         calls.length > 0 && calls.every((call) => call === 'POST /embed-token'),
         calls.join(),
@@ -161,7 +192,11 @@ describe('the token endpoint contract, { token, expiresAt }', () => {
     assert.ok(frameworkSnippets.length >= 3, 'framework snippets went missing');
     for (const { code, where } of frameworkSnippets) {
       assert.doesNotMatch(code, /\.text\(\)/, where);
-      assert.match(code, /\(await response\.json\(\)\)\.token|fetchEmbedToken\(/, where);
+      assert.match(
+        code,
+        /\(await response\.json\(\)\)\.token|fetchEmbedToken\b|fetchToken\b/,
+        where,
+      );
     }
   });
 });
