@@ -24,6 +24,7 @@ export type RequestLog = Partial<
     | 'upstreamRequestId'
     | 'problem'
     | 'errorName'
+    | 'cause'
   >
 >;
 
