@@ -74,7 +74,6 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
     );
     try {
       const url = await bff.url();
-      assert.match(bff.out(), /Exporting traces and metrics/);
       const token = await mintEmbedToken({
         secret: SESSION_SECRET,
         externalId: USER,
@@ -92,6 +91,8 @@ describe('boca-bff with an OTLP endpoint (bff/server.ts)', () => {
       assert.equal(saved.status, 200);
       bff.child.kill('SIGTERM');
       assert.equal(await bff.exited, 0, bff.err());
+      // Read once it has exited: the line may come in a later chunk than the URL.
+      assert.match(bff.out(), /Exporting traces and metrics/);
     } finally {
       if (bff.child.exitCode === null) bff.child.kill('SIGKILL');
     }

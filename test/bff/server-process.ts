@@ -38,7 +38,8 @@ export function startServer(env: NodeJS.ProcessEnv) {
 
   /** The URL the server prints once it listens; rejects if it never does. */
   async function url(): Promise<string> {
-    for (let i = 0; i < 200; i++) {
+    // Up to 18 s: a busy machine starts tsx slowly, and the child is killed at 20 s anyway.
+    for (let i = 0; i < 360; i++) {
       const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
       if (found) return found;
       if (child.exitCode !== null) break;
