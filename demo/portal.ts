@@ -117,7 +117,11 @@ export function createPortalRoutes(options: PortalOptions) {
   portal.post('/session', async (c) => {
     const externalId = signedIn(c);
     const { token, expiresAt } = await mintToken(externalId);
-    return c.json({ token, externalId, expiresAt } satisfies SessionAnswer);
+    const answer: SessionAnswer = {
+      token,
+      expiresAt: new Date(expiresAt * 1000).toISOString().replace('.000Z', 'Z'),
+    };
+    return c.json(answer);
   });
 
   portal.post('/sign-in', async (c) => {

@@ -16,6 +16,12 @@ export interface ScenarioInfo {
   code: string;
   /** What the next save will meet, in one sentence. */
   description: string;
+  /** What the sandbox (or the page) will answer, in HTTP terms. */
+  answer: string;
+  /** Why it answers so: what the scenario stands for, so nobody takes it for a bug. */
+  why: string;
+  /** What the element will show the user. */
+  expect: string;
 }
 
 export interface DemoUserInfo {
@@ -41,12 +47,13 @@ export interface PortalConfig {
   armed: ScenarioName | null;
 }
 
-/** `POST /portal/session`: a fresh embed token for the signed-in user. */
+/**
+ * `POST /portal/session`, the partner's token endpoint: a fresh embed token for the signed-in user
+ * and when it expires (ISO 8601, e.g. `2026-01-01T12:10:00Z`). Who the user is stays in the token.
+ */
 export interface SessionAnswer {
   token: string;
-  externalId: string;
-  /** Epoch seconds. */
-  expiresAt: number;
+  expiresAt: string;
 }
 
 /** `POST /portal/scenario`. */
