@@ -12,6 +12,8 @@ export type Locale = 'en' | 'fr';
 const en = {
   skip: 'Skip to content',
   mainNav: 'Main',
+  menu: 'Menu',
+  dismiss: 'Dismiss',
   navOverview: 'Overview',
   navAccounts: 'Accounts',
   navTrade: 'Trade',
@@ -35,7 +37,8 @@ const en = {
   statusActive: 'Verified',
   statusPendingCompliance: 'Under compliance review',
   savedPending: 'Your changes are saved. Our compliance team will review them shortly.',
-  renewed: 'Your session had expired, so we renewed it. Press “Save changes” again.',
+  renewed: 'Your session had expired: we renewed it and saved your changes.',
+  renewedPressAgain: 'Your session had expired, so we renewed it. Press “Save changes” again.',
   renewFailed: 'Your session has expired. Reload the page to sign in again.',
 } as const;
 
@@ -44,6 +47,8 @@ export type PortalText = keyof typeof en;
 const fr: Record<PortalText, string> = {
   skip: 'Aller au contenu',
   mainNav: 'Principal',
+  menu: 'Menu',
+  dismiss: 'Fermer',
   navOverview: 'Aperçu',
   navAccounts: 'Comptes',
   navTrade: 'Négociation',
@@ -70,6 +75,8 @@ const fr: Record<PortalText, string> = {
   savedPending:
     'Vos modifications sont enregistrées. Notre équipe de conformité les examinera sous peu.',
   renewed:
+    'Votre session avait expiré : nous l’avons renouvelée et avons enregistré vos modifications.',
+  renewedPressAgain:
     'Votre session avait expiré; nous l’avons renouvelée. Appuyez de nouveau sur « Enregistrer les modifications ».',
   renewFailed: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };
