@@ -78,7 +78,8 @@ function embed(target: HTMLElement) {
   target.setAttribute('api-base', '/api');
   target.setAttribute('locale', locale);
   if (takesProvider()) {
-    (target as HTMLElement & { tokenProvider?: () => Promise<string> }).tokenProvider = provideToken;
+    (target as HTMLElement & { tokenProvider?: () => Promise<string> }).tokenProvider =
+      provideToken;
   }
 }
 

@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.js';
 import {
-  arm,
   ELEMENT,
   fill,
   input,
