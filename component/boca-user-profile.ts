@@ -36,7 +36,9 @@ import {
   renderSummary,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+import { Press } from './internal/press.js';
 import { Request } from './internal/request.js';
+import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
 
@@ -99,20 +101,23 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
-    _saved: { state: true },
+    _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
     locale: {},
     profile: { attribute: false },
     fields: {},
+    tokenProvider: { attribute: false },
   };
 
-  private readonly _countdown = new Countdown(this);
+  private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
+  private readonly _session = new Session();
+  private readonly _press = new Press();
 
   private readonly _load = new Request(
     this,
-    (signal) => getProfile(this.apiBase, this.sessionToken, signal),
+    (signal) => this._session.send((token) => getProfile(this.apiBase, token, signal)),
     (profile: Profile) => {
       if (!this.profile) this._adopt(profile);
     },
@@ -123,7 +128,9 @@ export class BocaUserProfile extends LitElement {
     this,
     async (signal, changes: UpdateUserRequest, key: string): Promise<Saved> => ({
       changes,
-      result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
+      result: await this._session.send((token) =>
+        patchProfile(this.apiBase, token, changes, key, signal),
+      ),
     }),
     (saved) => this._succeeded(saved),
     (error) => this._failed(error, true),
@@ -136,7 +143,8 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
-  private _saved = false;
+  /** What the status region says when no save is in flight. */
+  private _said: '' | 'saved' | 'again' = '';
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -153,17 +161,26 @@ export class BocaUserProfile extends LitElement {
   /** Comma-separated list and order of the fields to show; unknown names are ignored. */
   fields?: string;
 
+  /**
+   * Resolves with a fresh embed token: asked before the first request when there is no
+   * `session-token`, and after a 401, when the same request is sent again (same
+   * `Idempotency-Key`), once.
+   */
+  tokenProvider?: TokenProvider;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
-    // Without `profile`, load once a token is there; a new token retries a failed load.
-    const loadInputsChanged =
-      changed.has('sessionToken') || changed.has('apiBase') || changed.has('profile');
+    if (changed.has('sessionToken')) this._session.token = this.sessionToken;
+    this._session.provider = this.tokenProvider;
+    // Without `profile`, load once a token (or a way to get one) is there; a new one retries a
+    // failed load. A failed save's message stays until the user acts on it.
+    const loadInputsChanged = (
+      ['sessionToken', 'tokenProvider', 'apiBase', 'profile'] as const
+    ).some((key) => changed.has(key));
     if (!this._baseline && loadInputsChanged) {
-      if (this.sessionToken && !this.profile) void this._load.run();
+      if ((this.sessionToken || this.tokenProvider) && !this.profile) void this._load.run();
       else this._load.reset();
     }
-    // A new token answers the 401 the message is about.
-    if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
   }
 
   private _adopt(profile: Profile): void {
@@ -177,7 +194,7 @@ export class BocaUserProfile extends LitElement {
     this._summary = [];
     // A running 429 wait stays explained even when the edits are discarded.
     if (this._countdown.remaining === 0) this._failure = undefined;
-    this._saved = false;
+    this._said = '';
   }
 
   private _pending() {
@@ -192,12 +209,15 @@ export class BocaUserProfile extends LitElement {
       ...this._values,
       [field]: control.type === 'checkbox' ? control.checked : control.value,
     };
-    this._saved = false;
+    this._said = '';
     // Validate on change (blur after an edit); while an error shows, re-check as the user types.
-    if (event.type === 'change' || this._errors[field]) {
-      const error = this._pending().errors.find((entry) => entry.field === field);
-      this._errors = { ...this._errors, [field]: error?.message ?? '' };
-    }
+    // A blur by a press on Save shows its error after the click, which then checks everything.
+    if (event.type === 'change' || this._errors[field]) this._press.later(() => this._check(field));
+  }
+
+  private _check(field: string): void {
+    const error = this._pending().errors.find((entry) => entry.field === field);
+    this._errors = { ...this._errors, [field]: error?.message ?? '' };
   }
 
   private async _showErrors(errors: FieldError[]): Promise<void> {
@@ -207,7 +227,7 @@ export class BocaUserProfile extends LitElement {
     );
     this._summary = errors;
     await this.updateComplete;
-    this._find('#summary')?.focus();
+    this._reveal(this._find('#summary'));
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -215,13 +235,14 @@ export class BocaUserProfile extends LitElement {
     if (this._save.status === 'pending' || this._countdown.remaining > 0) return;
     const { changes, errors } = this._pending();
     this._failure = undefined;
-    this._saved = false;
+    this._said = '';
     if (errors.length > 0) {
       void this._showErrors(errors);
       return;
     }
     if (Object.keys(changes).length === 0) return;
     if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
+    // Save stays focusable while in flight (aria-disabled), so focus does not fall to <body>.
     this._errors = {};
     this._summary = [];
     void this._save.run(changes, this._keys.keyFor(changes));
@@ -231,7 +252,7 @@ export class BocaUserProfile extends LitElement {
     this._keys.retire();
     this._baseline = { ...this._baseline!, ...changes };
     this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
-    this._saved = true;
+    this._said = 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
     void this._refocus();
   }
@@ -256,15 +277,38 @@ export class BocaUserProfile extends LitElement {
       return;
     }
     this._failure = error;
-    void this._refocus();
+    // An expired session needs the user to act: bring its message to them.
+    if (error.status === 401) void this._focusMessage();
+    else void this._refocus();
   }
 
-  /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
-  private async _refocus(): Promise<void> {
+  private async _focusMessage(): Promise<void> {
+    await this.updateComplete;
+    this._reveal(this._find('[part~=message]'));
+  }
+
+  /** Focuses a notice and centres it, clear of a portal's sticky header or footer. */
+  private _reveal(notice: HTMLElement | null): void {
+    notice?.focus({ preventScroll: true });
+    notice?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The 429 wait is over: say that Save works again, and give it focus if focus was lost. */
+  private _waitOver(): void {
+    this._said = 'again';
+    void this._refocus('[part~=submit]:enabled');
+  }
+
+  /**
+   * An answer can disable the focused button (Chromium then moves focus to <body>) or remove the
+   * focused message: put focus on the outcome instead of losing it.
+   */
+  private async _refocus(target = '[part~=message]'): Promise<void> {
+    const inside = this.shadowRoot!.activeElement !== null;
     await this.updateComplete;
     const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
-    const lost = !active ? document.activeElement === document.body : active.disabled;
-    if (lost) (this._find('[part~=message]') ?? this._find('[role=status]'))?.focus();
+    const lost = active ? active.disabled : inside || document.activeElement === document.body;
+    if (lost) (this._find(target) ?? this._find('[role=status]'))?.focus();
   }
 
   private _find(selector: string): HTMLElement | null {
@@ -301,6 +345,7 @@ export class BocaUserProfile extends LitElement {
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}
+      @pointerdown=${this._press.down}
     >
       <slot name="heading"></slot>
       ${renderSummary(this._summary, {
@@ -322,7 +367,7 @@ export class BocaUserProfile extends LitElement {
       ${
         failure && (failure.status !== 429 || wait > 0)
           ? html`<div part="message" class="message" role="alert" tabindex="-1">
-              ${failureText(failure, { ...context, wait })}
+              ${failureText(failure, { ...context, wait, renewed: !!this.tokenProvider })}
             </div>`
           : nothing
       }
@@ -331,7 +376,8 @@ export class BocaUserProfile extends LitElement {
           part="submit"
           class="primary"
           type="submit"
-          ?disabled=${!dirty || saving || wait > 0}
+          ?disabled=${!dirty || wait > 0}
+          aria-disabled=${saving ? 'true' : nothing}
         >
           ${s.save}
         </button>
@@ -343,8 +389,13 @@ export class BocaUserProfile extends LitElement {
         >
           ${s.discard}
         </button>
-        <p part="status" class="status ${this._saved ? 'shown' : ''}" role="status" tabindex="-1">
-          ${this._saved ? s.saved : ''}
+        <p
+          part="status"
+          class="status ${!saving && this._said === 'saved' ? 'shown' : ''}"
+          role="status"
+          tabindex="-1"
+        >
+          ${saving ? s.saving : this._said ? s[this._said] : ''}
         </p>
       </div>
     </form>`;

@@ -38,6 +38,10 @@ export interface Strings {
   discard: string;
   retry: string;
   saved: string;
+  /** In the status region while a save is in flight. */
+  saving: string;
+  /** In the status region when a 429 wait ends. */
+  again: string;
   loading: string;
   loadFailed: string;
   summary: string;
@@ -45,6 +49,8 @@ export interface Strings {
   reference: string;
   /** `{s}` is the number of seconds left. */
   retryIn: string;
+  /** A 401 even after the token provider gave a new token (or none). */
+  renewFailed: string;
   failures: Record<FailureKey, string>;
 }
 
@@ -91,11 +97,15 @@ const en: Strings = {
   discard: 'Discard changes',
   retry: 'Try again',
   saved: 'Changes saved',
+  saving: 'Saving…',
+  again: 'You can save again.',
   loading: 'Loading your profile…',
   loadFailed: 'We could not load your profile.',
   summary: 'Please correct the following',
   reference: 'Reference: {id}',
   retryIn: 'Too many attempts. Try again in {s} s',
+  renewFailed:
+    'We could not renew your session. Your changes are kept: try saving again in a moment.',
   failures: {
     bad_request: 'Some details were not accepted. Please check the form.',
     unauthorized: 'Your session has expired. Your changes are kept: save again in a moment.',
@@ -158,11 +168,15 @@ const fr: Strings = {
   discard: 'Annuler les modifications',
   retry: 'Réessayer',
   saved: 'Modifications enregistrées',
+  saving: 'Enregistrement…',
+  again: 'Vous pouvez enregistrer de nouveau.',
   loading: 'Chargement de votre profil…',
   loadFailed: 'Nous n’avons pas pu charger votre profil.',
   summary: 'Veuillez corriger ce qui suit',
   reference: 'Référence : {id}',
   retryIn: 'Trop de tentatives. Réessayez dans {s} s',
+  renewFailed:
+    'Nous n’avons pas pu renouveler votre session. Vos modifications sont conservées : réessayez d’enregistrer dans un instant.',
   failures: {
     bad_request: 'Certains renseignements n’ont pas été acceptés. Veuillez vérifier le formulaire.',
     unauthorized:

@@ -31,13 +31,21 @@ export function failureText(
     locale,
     wait = 0,
     reference: always = false,
-  }: Context & { /** Seconds left after a 429. */ wait?: number; reference?: boolean },
+    renewed = false,
+  }: Context & {
+    /** Seconds left after a 429. */
+    wait?: number;
+    reference?: boolean;
+    /** Whether a 401 came after the token provider was asked for a new token. */
+    renewed?: boolean;
+  },
 ): TemplateResult {
   if (error.status === 429 && wait > 0) {
     const [before, after] = strings.retryIn.split('{s}');
     // Only the first announcement is read out, not every tick.
     return html`${before}<span aria-live="off">${wait}</span>${after}`;
   }
+  if (error.status === 401 && renewed) return html`${strings.renewFailed}`;
   const key = (
     error.key in strings.failures ? error.key : keyForStatus(error.status)
   ) as FailureKey;

@@ -1,6 +1,6 @@
 // Accessibility first: axe finds no violation in any state a user can meet.
 import { expect } from '@open-wc/testing';
-import { PROFILE, errorBody, mount, stubFetch, submit, type } from './helpers.js';
+import { PROFILE, SAVED, errorBody, mount, sleep, stubFetch, submit, type } from './helpers.js';
 
 describe('accessibility', () => {
   afterEach(() => stubFetch().restore());
@@ -61,6 +61,22 @@ describe('accessibility', () => {
     await submit(el);
     await new Promise((resolve) => setTimeout(resolve, 250)); // colour transitions end
     await expect(el).to.be.accessible();
+  });
+
+  it('has no violations while a save is in flight, and after a 429 wait ends', async () => {
+    const release = stubFetch().hold(200, SAVED);
+    const saving = await mount({ 'session-token': 't' });
+    await type(saving, 'city', 'Laval');
+    await submit(saving);
+    await expect(saving).to.be.accessible();
+    release();
+
+    stubFetch().json(429, errorBody('too_many_requests', 'Slow down'), { 'Retry-After': '1' });
+    const waited = await mount({ 'session-token': 't', locale: 'fr' });
+    await type(waited, 'city', 'Laval');
+    await submit(waited);
+    await sleep(1100);
+    await expect(waited).to.be.accessible();
   });
 
   it('has no violations while loading and after a failed load', async () => {

@@ -91,7 +91,7 @@ describe('answers to a save', () => {
 
       el.setAttribute('session-token', 'new');
       await el.updateComplete;
-      expect(has(el, '[part~="message"]'), 'the new token answers the message').to.equal(false);
+      expect(message(el), 'the message stays until the user acts').to.contain('expired');
       await submit(el);
       expect(api.calls[1]!.headers.get('Authorization')).to.equal('Bearer new');
       expect(api.calls[1]!.headers.get('Idempotency-Key')).to.equal(
