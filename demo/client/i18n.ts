@@ -38,8 +38,6 @@ const en = {
   statusPendingCompliance: 'Under compliance review',
   savedPending: 'Your changes are saved. Our compliance team will review them shortly.',
   renewed: 'Your session had expired: we renewed it and saved your changes.',
-  renewedPressAgain: 'Your session had expired, so we renewed it. Press “Save changes” again.',
-  renewFailed: 'Your session has expired. Reload the page to sign in again.',
 } as const;
 
 export type PortalText = keyof typeof en;
@@ -76,9 +74,6 @@ const fr: Record<PortalText, string> = {
     'Vos modifications sont enregistrées. Notre équipe de conformité les examinera sous peu.',
   renewed:
     'Votre session avait expiré : nous l’avons renouvelée et avons enregistré vos modifications.',
-  renewedPressAgain:
-    'Votre session avait expiré; nous l’avons renouvelée. Appuyez de nouveau sur « Enregistrer les modifications ».',
-  renewFailed: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };
 
 const catalogues: Record<Locale, Record<PortalText, string>> = { en, fr };

@@ -20,9 +20,7 @@ const TAG = 'boca-user-profile';
 let locale: Locale = 'en';
 let config: PortalConfig;
 
-const element = () => document.querySelector<HTMLElement>(TAG)!;
-/** Whether this build of the element takes a token provider (on its prototype, as Lit defines). */
-const takesProvider = () => 'tokenProvider' in (customElements.get(TAG)?.prototype ?? {});
+const element = () => document.querySelector(TAG)!;
 const panel = byId('demo-panel');
 const notice = byId('notice');
 const noticeText = byId('notice-text');
@@ -74,13 +72,10 @@ async function provideToken(): Promise<string> {
 }
 
 /** Embeds the element, as a partner's page does. */
-function embed(target: HTMLElement) {
+function embed(target: HTMLElementTagNameMap[typeof TAG]) {
   target.setAttribute('api-base', '/api');
   target.setAttribute('locale', locale);
-  if (takesProvider()) {
-    (target as HTMLElement & { tokenProvider?: () => Promise<string> }).tokenProvider =
-      provideToken;
-  }
+  target.tokenProvider = provideToken;
 }
 
 /** A fresh element for a newly signed-in user (or a reset sandbox), so it loads that profile. */
@@ -89,9 +84,6 @@ function replaceElement(): void {
   fresh.id = 'profile';
   tokens = 0;
   embed(fresh);
-  if (!takesProvider()) {
-    void provideToken().then((token) => fresh.setAttribute('session-token', token));
-  }
   const old = element();
   // The portal's slotted heading moves over to the new element.
   fresh.append(...old.children);
@@ -157,7 +149,7 @@ async function finishSave(status: number) {
   save = null;
   saveDone();
   if (!current) return;
-  await (element() as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  await element().updateComplete;
   let entries: number[] = [];
   for (let tries = 0; tries < 20 && entries.length === 0; tries++) {
     const answer = await portal.exchanges(-1).catch(() => null);
@@ -198,17 +190,6 @@ document.addEventListener('boca-saved', (event) => {
 document.addEventListener('boca-error', (event) => {
   renewed = false;
   void finishSave((event as CustomEvent).detail?.status ?? 0);
-});
-
-// An element without a token provider says so instead; the page then sets a new token itself.
-document.addEventListener('boca-session-expired', async () => {
-  if (takesProvider()) return;
-  try {
-    element().setAttribute('session-token', await provideToken());
-    say(text(locale, 'renewedPressAgain'));
-  } catch {
-    say(text(locale, 'renewFailed'));
-  }
 });
 
 byId('clear-log').addEventListener('click', async () => {
@@ -267,9 +248,6 @@ async function start() {
   controls.setUser(config.signedIn.externalId);
   showSignedIn();
   embed(element());
-  if (!takesProvider()) {
-    element().setAttribute('session-token', await provideToken());
-  }
 
   createTour(
     {

@@ -132,14 +132,7 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
     await until(signal, () => canSave(host.element()), 5_000);
     const outcome = host.nextOutcome();
     pressSave(host.element());
-    let result = await guard(signal, outcome);
-    if (result.status === 401 && step.until === 'saved') {
-      // An element without a token provider leaves the second press to the user: the tour makes it.
-      await until(signal, () => canSave(host.element()), 5_000);
-      const again = host.nextOutcome();
-      pressSave(host.element());
-      result = await guard(signal, again);
-    }
+    const result = await guard(signal, outcome);
     const ok = result.status >= 200 && result.status < 300;
     if (ok !== (step.until === 'saved')) {
       throw new Error(`${step.title} ended with ${result.status}`);
