@@ -31,7 +31,13 @@ function card(kind: 'armed' | 'outcome', title: string, rows: [string, string][]
   );
 }
 
-export function createBriefing(box: HTMLElement, handlers: { onShowEntries(ids: number[]): void }) {
+export function createBriefing(
+  box: HTMLElement,
+  handlers: {
+    /** Highlights the entries; `reveal` brings them into view rather than the briefing. */
+    onShowEntries(ids: number[], reveal: boolean): void;
+  },
+) {
   return {
     armed(scenario: ScenarioInfo) {
       box.replaceChildren(
@@ -45,7 +51,7 @@ export function createBriefing(box: HTMLElement, handlers: { onShowEntries(ids: 
     outcome({ scenario, status, element, entries }: Outcome) {
       const title = scenario ? `What came of “${scenario.label}”` : 'What came of the save';
       const shown = card('outcome', title, [
-        ['Answer', `${status}${scenario ? ` · ${scenario.answer}` : ''}`],
+        ['Answer', status === 0 ? 'none: the network failed' : `HTTP ${status}`],
         ['The element', element || '—'],
         [
           'Inspector',
@@ -60,11 +66,11 @@ export function createBriefing(box: HTMLElement, handlers: { onShowEntries(ids: 
           { type: 'button', class: 'button button--quiet button--small briefing__link' },
           'Show in the inspector',
         );
-        button.addEventListener('click', () => handlers.onShowEntries(entries));
+        button.addEventListener('click', () => handlers.onShowEntries(entries, true));
         shown.append(button);
       }
       box.replaceChildren(shown);
-      handlers.onShowEntries(entries);
+      handlers.onShowEntries(entries, false);
     },
     clear() {
       box.replaceChildren();

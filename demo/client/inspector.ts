@@ -230,16 +230,11 @@ export function createInspector(
     render,
     /** The entries drawn last, oldest first. */
     entries: () => last,
-    /** Marks these entries (and only these), opens them, and brings the first into view. */
-    highlight(ids: number[], scroller?: HTMLElement) {
+    /** Marks these entries (and only these) and opens them; returns the newest of them. */
+    highlight(ids: number[]): HTMLElement | null {
       highlighted = new Set(ids);
       render(last, deadline);
-      const first = list.querySelector<HTMLElement>('.is-highlighted');
-      // Only the panel scrolls: the page stays on the element the user is watching.
-      if (first && scroller && scroller.scrollHeight > scroller.clientHeight) {
-        const offset = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-        scroller.scrollTo({ top: scroller.scrollTop + offset - 96, behavior: 'smooth' });
-      }
+      return list.querySelector<HTMLElement>('.is-highlighted');
     },
   };
 }

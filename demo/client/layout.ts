@@ -40,3 +40,16 @@ export function createNavMenu(): void {
     if (!button.contains(target) && !list.contains(target)) open(false);
   });
 }
+
+/**
+ * Scrolls the demo panel, and only the panel, so that `target` is at its top (below the tour's
+ * bar while the tour sticks there): the page stays on the element the user is watching. Under
+ * the portal, where the panel does not scroll by itself, nothing moves.
+ */
+export function revealInPanel(panel: HTMLElement, target: HTMLElement | null): void {
+  if (!target || panel.scrollHeight <= panel.clientHeight) return;
+  const tour = panel.querySelector<HTMLElement>('.tour');
+  const covered = tour && getComputedStyle(tour).position === 'sticky' ? tour.offsetHeight : 0;
+  const offset = target.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+  panel.scrollTo({ top: panel.scrollTop + offset - covered - 16, behavior: 'smooth' });
+}

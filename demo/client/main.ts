@@ -11,7 +11,7 @@ import { byId } from './dom.js';
 import { describeElement } from './element-view.js';
 import { applyPortalLocale, text, type Locale } from './i18n.js';
 import { createInspector } from './inspector.js';
-import { createNavMenu, createPanelToggle } from './layout.js';
+import { createNavMenu, createPanelToggle, revealInPanel } from './layout.js';
 import { readPageState, tourDelay, writePageState } from './page-state.js';
 import { portal } from './portal-api.js';
 import { createTour } from './tour.js';
@@ -28,6 +28,13 @@ const noticeClose = byId<HTMLButtonElement>('notice-close');
 
 /** A notice beside the element's Save bar; it floats, so nothing on the page moves. */
 function say(message: string, kind: 'info' | 'success' = 'info') {
+  // Just above the Save bar, however tall the bar is on this screen and in this language.
+  const bar = element().shadowRoot?.querySelector('[part~="actions"]');
+  if (bar) {
+    const above =
+      notice.parentElement!.getBoundingClientRect().top - bar.getBoundingClientRect().top;
+    notice.style.setProperty('--above-save', `${Math.max(0, Math.round(above)) + 8}px`);
+  }
   notice.dataset.kind = kind;
   noticeText.textContent = message;
   notice.classList.add('is-shown');
@@ -207,7 +214,11 @@ async function start() {
     new Map(config.scenarios.map((scenario) => [scenario.name, scenario.label])),
   );
   briefing = createBriefing(byId('briefing'), {
-    onShowEntries: (ids) => inspector.highlight(ids, panel),
+    // The outcome first, with the entries' headlines under it; the button goes to the entries.
+    onShowEntries: (ids, reveal) => {
+      const entry = inspector.highlight(ids);
+      revealInPanel(panel, reveal ? entry : byId('briefing'));
+    },
   });
   const panelToggle = createPanelToggle((next) => writePageState({ panel: next }));
   panelToggle.set(state.panel);

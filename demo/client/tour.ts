@@ -150,6 +150,7 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
     stop.focus();
     host.setBusy(true);
     host.openPanel();
+    document.documentElement.dataset.touring = '';
     let ending = 'Tour complete: five saves, each recorded in the inspector. The sandbox is reset.';
     try {
       for (const [index, step] of STEPS.entries()) await runStep(step, index, controller.signal);
@@ -163,6 +164,7 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
     await host.idle();
     await host.reset();
     host.setBusy(false);
+    delete document.documentElement.dataset.touring;
     running = null;
     say('Tour', ending);
     stop.hidden = true;
