@@ -164,6 +164,10 @@ export const styles = css`
   [aria-invalid='true'] {
     border-color: var(--_error);
   }
+  [readonly],
+  select[aria-readonly='true'] {
+    background-color: color-mix(in srgb, var(--_surface), var(--_text) 5%);
+  }
   :focus-visible {
     /* Transparent outlines turn visible in forced-colours mode, where shadows vanish. */
     outline: 2px solid transparent;

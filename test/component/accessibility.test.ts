@@ -79,6 +79,31 @@ describe('accessibility', () => {
     await expect(waited).to.be.accessible();
   });
 
+  it('has no violations without a session, and after a load refused with 401', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    const none = await mount({}, null);
+    await sleep(2100);
+    await expect(none).to.be.accessible();
+    console.warn = warn;
+
+    stubFetch().json(401, errorBody('unauthorized', 'Expired'));
+    const expired = await mount({ 'session-token': 't', locale: 'fr' }, null);
+    await expect(expired).to.be.accessible();
+  });
+
+  it('has no violations with read-only fields and a save under review', async () => {
+    stubFetch().json(200, { ...SAVED, status: 'pendingCompliance' });
+    const el = await mount({
+      'session-token': 't',
+      'readonly-fields': 'lastName, dateOfBirth, province, isCiroAffiliate',
+    });
+    await expect(el).to.be.accessible();
+    await type(el, 'firstName', 'Janet');
+    await submit(el);
+    await expect(el).to.be.accessible();
+  });
+
   it('has no violations while loading and after a failed load', async () => {
     const api = stubFetch();
     const release = api.hold(200, PROFILE);

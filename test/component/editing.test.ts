@@ -160,7 +160,7 @@ describe('editing', () => {
       await type(el, 'dateOfBirth', `${year}-01-01`);
       await submit(el);
       expect(api.calls).to.have.length(0);
-      expect(errorOf(el, 'dateOfBirth')).to.equal('User must be at least 18 years old');
+      expect(errorOf(el, 'dateOfBirth')).to.equal('You must be at least 18 years old.');
     });
   });
 });
