@@ -36,7 +36,6 @@ const en = {
     'Maple Ledger Investing is a fictional brand made for this demonstration. Accounts are held with Boca Raton.',
   statusActive: 'Verified',
   statusPendingCompliance: 'Under compliance review',
-  savedPending: 'Your changes are saved. Our compliance team will review them shortly.',
   renewed: 'Your session had expired: we renewed it and saved your changes.',
 } as const;
 
@@ -70,8 +69,6 @@ const fr: Record<PortalText, string> = {
     'Maple Ledger Investing est une marque fictive créée pour cette démonstration. Les comptes sont détenus par Boca Raton.',
   statusActive: 'Vérifié',
   statusPendingCompliance: 'En examen de conformité',
-  savedPending:
-    'Vos modifications sont enregistrées. Notre équipe de conformité les examinera sous peu.',
   renewed:
     'Votre session avait expiré : nous l’avons renouvelée et avons enregistré vos modifications.',
 };

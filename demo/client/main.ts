@@ -187,9 +187,9 @@ document.addEventListener('boca-saved', (event) => {
   }
   if (typeof result?.status === 'string') config.signedIn.status = result.status;
   showSignedIn();
-  // The element confirms the save itself; the portal adds what only it knows.
-  if (result?.status === 'pendingCompliance') say(text(locale, 'savedPending'), 'success');
-  else if (renewed) say(text(locale, 'renewed'), 'success');
+  // The element confirms the save (and a review, when there is one) itself; the portal adds
+  // what only it knows: that it minted a new token on the way.
+  if (renewed) say(text(locale, 'renewed'), 'success');
   renewed = false;
   void finishSave(200);
 });

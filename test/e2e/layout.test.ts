@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.js';
 import {
+  arm,
   ELEMENT,
   fill,
   input,
@@ -144,16 +145,7 @@ describe('when the demo is shown on a laptop, a tablet or a phone', () => {
 
   it('shows notices beside the element, above Save, and nothing on the page moves', async () => {
     const page = await stack.openPortal({ viewport: SCREENS.laptop });
-    await page.locator('#user-select').selectOption('partner-user-77');
-    await page.waitForFunction(
-      (tag) =>
-        (
-          document
-            .querySelector(tag)
-            ?.shadowRoot?.querySelector('[name="firstName"]') as HTMLInputElement | null
-        )?.value === 'Étienne',
-      ELEMENT,
-    );
+    await arm(page, 'Token expired');
     // Plain loops, not helper functions: the page runs this code as it is written.
     const where = () =>
       page.evaluate((tag) => {
@@ -170,10 +162,11 @@ describe('when the demo is shown on a laptop, a tablet or a phone', () => {
         }
         return places as Record<'element' | 'firstName' | 'save' | 'notice' | 'footer', DOMRect>;
       }, ELEMENT);
-    await fill(page, 'lastName', 'Tremblay-Roy');
+    await fill(page, 'city', 'Hamilton');
     const before = await where();
-    assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 200);
-    const notice = page.locator('#notice.is-shown', { hasText: 'compliance team' });
+    // The expired token meets 401; the element renews it and saves: the portal says so.
+    assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 401);
+    const notice = page.locator('#notice.is-shown', { hasText: 'renewed it and saved' });
     await notice.waitFor();
     const shown = await where();
     assert.deepEqual(shown.element, before.element);
