@@ -30,7 +30,7 @@ let stack: Stack;
 const jane = () => stack.demo.sandbox!.sandbox.getUser('partner-user-42')!;
 
 before(async () => {
-  stack = await startStack({ env: { BOCA_UPSTREAM_TIMEOUT_MS: '1500' }, retryAfterSeconds: 1 });
+  stack = await startStack({ env: { BOCA_UPSTREAM_TIMEOUT_MS: '1500' }, retryAfterSeconds: 2 });
 });
 
 after(async () => {
