@@ -11,6 +11,7 @@ import { byId } from './dom.js';
 import { describeElement } from './element-view.js';
 import { applyPortalLocale, text, type Locale } from './i18n.js';
 import { createInspector } from './inspector.js';
+import { createNotice } from './notice.js';
 import { createNavMenu, createPanelToggle, revealInPanel } from './layout.js';
 import { readPageState, tourDelay, writePageState } from './page-state.js';
 import { portal } from './portal-api.js';
@@ -22,30 +23,7 @@ let config: PortalConfig;
 
 const element = () => document.querySelector(TAG)!;
 const panel = byId('demo-panel');
-const notice = byId('notice');
-const noticeText = byId('notice-text');
-const noticeClose = byId<HTMLButtonElement>('notice-close');
-
-/** A notice beside the element's Save bar; it floats, so nothing on the page moves. */
-function say(message: string, kind: 'info' | 'success' = 'info') {
-  // Just above the Save bar, however tall the bar is on this screen and in this language.
-  const bar = element().shadowRoot?.querySelector('[part~="actions"]');
-  if (bar) {
-    const above =
-      notice.parentElement!.getBoundingClientRect().top - bar.getBoundingClientRect().top;
-    notice.style.setProperty('--above-save', `${Math.max(0, Math.round(above)) + 8}px`);
-  }
-  notice.dataset.kind = kind;
-  noticeText.textContent = message;
-  notice.classList.add('is-shown');
-  noticeClose.hidden = false;
-}
-function unsay() {
-  noticeText.textContent = '';
-  notice.classList.remove('is-shown');
-  noticeClose.hidden = true;
-}
-noticeClose.addEventListener('click', unsay);
+const { say, unsay } = createNotice(element);
 
 function showSignedIn() {
   const user = config.signedIn;

@@ -15,8 +15,8 @@ import { canSave, discard, pressSave, type } from './element-view.js';
 
 export interface TourHost {
   element(): HTMLElement;
-  /** Arms a scenario through the demo controls (briefing and URL included). */
-  arm(name: ScenarioName): Promise<boolean>;
+  /** Arms a scenario (or with null disarms) through the demo controls, briefing and URL included. */
+  arm(name: ScenarioName | null): Promise<boolean>;
   /** The next save's outcome, once the element has shown it and the inspector has its entries. */
   nextOutcome(): Promise<Outcome>;
   /** Resolves once no save is in flight. */
@@ -123,8 +123,9 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
     say(`Step ${index + 1} of ${STEPS.length} · ${step.title}`, step.caption);
     const element = host.element();
     if (!step.keep) discard(element);
-    if (step.scenario && !(await guard(signal, host.arm(step.scenario)))) {
-      throw new Error(`could not arm ${step.scenario}`);
+    // A step without a scenario disarms whatever was armed before the tour began.
+    if (!(await guard(signal, host.arm(step.scenario)))) {
+      throw new Error(`could not arm ${step.scenario ?? 'nothing'}`);
     }
     await pause(signal, options.delayMs / 2);
     for (const [field, value] of step.edits) type(host.element(), field, value);
