@@ -25,15 +25,15 @@ export function type(element: HTMLElement, field: string, value: string): void {
 const saveButton = (element: HTMLElement) =>
   root(element)?.querySelector<HTMLButtonElement>('button[type="submit"]') ?? null;
 
+/** Whether a press on Save would save now (it may be disabled, or only marked so while busy). */
 export function canSave(element: HTMLElement): boolean {
   const button = saveButton(element);
-  return button !== null && !button.disabled;
+  return button !== null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
 }
 
 export function pressSave(element: HTMLElement): void {
-  const button = saveButton(element);
-  if (!button || button.disabled) throw new Error('Save cannot be pressed now');
-  button.click();
+  if (!canSave(element)) throw new Error('Save cannot be pressed now');
+  saveButton(element)!.click();
 }
 
 /** Discards the element's unsaved changes through its own button, when it has any. */

@@ -177,6 +177,17 @@ document.addEventListener('boca-error', (event) => {
   void finishSave((event as CustomEvent).detail?.status ?? 0);
 });
 
+/** Every user back as seeded, nothing armed, and a fresh element showing the seeded profile. */
+async function resetSandbox() {
+  config = await portal.reset();
+  unsay();
+  writePageState({ scenario: null });
+  controls.showArmed(null);
+  showSignedIn();
+  replaceElement();
+  void poll();
+}
+
 byId('clear-log').addEventListener('click', async () => {
   await portal.clearExchanges();
   void poll();
@@ -223,13 +234,8 @@ async function start() {
       else briefing.clear();
     },
     async onReset() {
-      config = await portal.reset();
-      unsay();
+      await resetSandbox();
       briefing.clear();
-      writePageState({ scenario: null });
-      showSignedIn();
-      replaceElement();
-      void poll();
     },
   });
   controls.setLook(state.look);
@@ -244,15 +250,7 @@ async function start() {
       arm: (name) => controls.arm(name),
       nextOutcome: () => new Promise((resolve) => outcomeListeners.push(resolve)),
       idle: async () => void (await save?.done),
-      async reset() {
-        config = await portal.reset();
-        unsay();
-        writePageState({ scenario: null });
-        controls.showArmed(null);
-        showSignedIn();
-        replaceElement();
-        void poll();
-      },
+      reset: resetSandbox,
       setBusy: (busy) => controls.setBusy(busy),
       openPanel() {
         panelToggle.set('open');

@@ -100,12 +100,13 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
   const say = (step: string, text: string) =>
     caption.replaceChildren(h('span', { class: 'tour__step' }, step), text);
 
-  /** Resolves after `ms`, or rejects as soon as the tour is stopped. */
+  /** Settles as the promise does, or rejects as soon as the tour is stopped. */
   function guard<T>(signal: AbortSignal, promise: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal.aborted) return reject(new Stopped());
-      signal.addEventListener('abort', () => reject(new Stopped()), { once: true });
-      promise.then(resolve, reject);
+      const stopped = () => reject(new Stopped());
+      signal.addEventListener('abort', stopped, { once: true });
+      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stopped));
     });
   }
   const pause = (signal: AbortSignal, ms: number) =>
@@ -162,8 +163,12 @@ export function createTour(host: TourHost, options: { delayMs: number }) {
           : `The tour could not go on (${(error as Error).message}). The sandbox is reset.`;
     }
     say('Tour', 'Putting the sandbox back…');
-    await host.idle();
-    await host.reset();
+    try {
+      await host.idle();
+      await host.reset();
+    } catch (error) {
+      ending = `The sandbox could not be reset (${(error as Error).message}): press Reset sandbox.`;
+    }
     host.setBusy(false);
     delete document.documentElement.dataset.touring;
     running = null;
