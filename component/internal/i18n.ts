@@ -80,7 +80,7 @@ const en: Strings = {
     isCiroAffiliate: 'CIRO affiliate',
   },
   hints: {
-    dateOfBirth: 'Year, month and day (YYYY-MM-DD), such as 1990-05-15.',
+    dateOfBirth: 'Format: YYYY-MM-DD',
     addressLine2: 'Apartment, suite or unit. Optional.',
     postalCode: 'For example, A1A 1A1',
     occupation: 'Optional.',
@@ -157,7 +157,7 @@ const fr: Strings = {
     isCiroAffiliate: 'Affilié à l’OCRI',
   },
   hints: {
-    dateOfBirth: 'Année, mois et jour (AAAA-MM-JJ), par exemple 1990-05-15.',
+    dateOfBirth: 'Format : AAAA-MM-JJ',
     addressLine2: 'Appartement, bureau ou unité. Facultatif.',
     postalCode: 'Par exemple, A1A 1A1',
     occupation: 'Facultatif.',
