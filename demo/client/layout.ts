@@ -51,5 +51,9 @@ export function revealInPanel(panel: HTMLElement, target: HTMLElement | null): v
   const tour = panel.querySelector<HTMLElement>('.tour');
   const covered = tour && getComputedStyle(tour).position === 'sticky' ? tour.offsetHeight : 0;
   const offset = target.getBoundingClientRect().top - panel.getBoundingClientRect().top;
-  panel.scrollTo({ top: panel.scrollTop + offset - covered - 16, behavior: 'smooth' });
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollTo({
+    top: panel.scrollTop + offset - covered - 16,
+    behavior: still ? 'auto' : 'smooth',
+  });
 }

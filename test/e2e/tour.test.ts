@@ -91,10 +91,11 @@ describe('when a salesperson sends a link to a scenario', () => {
   });
 
   it('opens with the panel folded when the link says so', async () => {
-    const page = await stack.openPortal({ query: '?panel=closed&look=bold', viewport: SCREENS[0] });
+    const page = await stack.openPortal({ query: '?panel=closed&look=bold', viewport: SCREENS[1] });
     await page.locator('#panel-toggle[aria-expanded="false"]').waitFor();
     assert.equal(await page.locator('#demo-body').isVisible(), false);
     assert.equal(await page.locator('html').getAttribute('data-look'), 'bold');
+    assert.deepEqual(await axeViolations(page), [], 'folded under the portal');
   });
 
   it('keeps what the salesperson sets in the link, and drops a scenario once a save used it', async () => {
@@ -228,10 +229,15 @@ describe('when the salesperson plays the tour', () => {
     });
   }
 
-  it('stops cleanly half-way and leaves the sandbox reset', async () => {
-    const page = await stack.openPortal({ query: '?tourDelay=1000', viewport: SCREENS[0] });
+  it('keeps its caption in view on a phone, stops cleanly half-way and leaves the sandbox reset', async () => {
+    const page = await stack.openPortal({ query: '?tourDelay=1000', viewport: SCREENS[2] });
     await page.getByRole('button', { name: 'Play the tour' }).click();
     await captionSays(page, 'Step 2 of 5');
+    // The panel is under the portal on a phone: the caption and Stop stay on screen meanwhile.
+    for (const shown of [page.locator('#tour-caption'), page.locator('#tour-stop')]) {
+      const box = await shown.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= SCREENS[2]!.height, 'in view');
+    }
     assert.deepEqual(await axeViolations(page), [], 'while the tour plays');
     await page.getByRole('button', { name: 'Stop the tour' }).click();
     await captionSays(page, 'Tour stopped');
