@@ -18,8 +18,7 @@ import {
   configFromEnv,
   createNodeBff,
   createUndiciTransport,
-  DEFAULT_TTL_SECONDS,
-  mintEmbedToken,
+  mintEmbedTokenResponse,
   serveApp,
   type BffConfig,
   type ClosableTransport,
@@ -29,7 +28,8 @@ import {
 import { readSandboxConfig, serveSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { loadAssets } from './assets.js';
 import { createExchangeLog } from './exchanges.js';
-import { createPortalRoutes, type MintedToken } from './portal.js';
+import { EMBED_TOKEN_PATH, type EmbedTokenResponse } from '../contract/embed-token.js';
+import { createPortalRoutes } from './portal.js';
 import { recordingTransport } from './recording-transport.js';
 import { createRecords, type Records } from './records.js';
 import { createScenarios, type Scenarios } from './scenarios.js';
@@ -191,37 +191,36 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       logger: (entry) => log(logLine(entry)),
     });
 
-    async function mintToken(externalId: string, { expired = false } = {}): Promise<MintedToken> {
+    function mintToken(externalId: string, { expired = false } = {}): Promise<EmbedTokenResponse> {
       // An expired token is minted as if an hour ago: it really is out of date, not forged.
       const issuedAt = Date.now() - (expired ? 3_600_000 : 0);
-      const token = await mintEmbedToken({
+      return mintEmbedTokenResponse({
         secret: config.sessionSecret,
         externalId,
         hmac: nodeHmacSha256,
         now: () => issuedAt,
       });
-      return { token, expiresAt: Math.floor(issuedAt / 1000) + DEFAULT_TTL_SECONDS };
     }
 
     const app = new Hono();
     app.use('*', securityHeaders());
     app.get('/', (c) => c.html(assets.page));
     app.get('/assets/:name', (c) => assets.respond(c.req.param('name')) ?? c.notFound());
-    app.route(
-      '/portal',
-      createPortalRoutes({
-        records,
-        mintToken,
-        scenarios,
-        sandboxNote: running
-          ? undefined
-          : `The outcome buttons need the sandbox; this demo talks to ${config.apiBaseUrl}.`,
-        resetSandbox: running ? () => running.sandbox.reset() : undefined,
-        log: exchanges,
-        upstreamTimeoutMs: config.upstreamTimeoutMs,
-        allowedOrigins: config.allowedOrigins,
-      }),
-    );
+    const portal = createPortalRoutes({
+      records,
+      mintToken,
+      scenarios,
+      sandboxNote: running
+        ? undefined
+        : `The outcome buttons need the sandbox; this demo talks to ${config.apiBaseUrl}.`,
+      resetSandbox: running ? () => running.sandbox.reset() : undefined,
+      log: exchanges,
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      allowedOrigins: config.allowedOrigins,
+    });
+    app.route('/portal', portal);
+    // The token endpoint where every guide has it, answered by the portal (which knows the user).
+    app.post(EMBED_TOKEN_PATH, (c) => portal.fetch(c.req.raw));
     app.use(
       '/api/*',
       exchanges.middleware(() => scenarios?.armed() ?? null),

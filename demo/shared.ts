@@ -47,15 +47,6 @@ export interface PortalConfig {
   armed: ScenarioName | null;
 }
 
-/**
- * `POST /portal/session`, the partner's token endpoint: a fresh embed token for the signed-in user
- * and when it expires (ISO 8601, e.g. `2026-01-01T12:10:00Z`). Who the user is stays in the token.
- */
-export interface SessionAnswer {
-  token: string;
-  expiresAt: string;
-}
-
 /** `POST /portal/scenario`. */
 export interface ScenarioAnswer {
   armed: ScenarioName | null;

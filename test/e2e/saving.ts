@@ -174,7 +174,7 @@ export function savingTests(stack: () => Stack, deadlineMs: number): void {
         const key = (await request.allHeaders())['idempotency-key'];
         saves.push({ key, status: response.status() });
       });
-      const renewed = page.waitForResponse((r) => r.url().endsWith('/portal/session'));
+      const renewed = page.waitForResponse((r) => r.url().endsWith('/embed-token'));
       await saveButton(page).click();
       // The page's token endpoint answers as the product fixes it: { token, expiresAt }.
       const session = (await (await renewed).json()) as { token: string; expiresAt: string };
