@@ -129,7 +129,7 @@ document.addEventListener('boca-save', () => {
 });
 
 /** Once the element has drawn its answer: what it shows, and the inspector entries of the save. */
-async function finishSave(status: number) {
+async function finishSave(status: number, renewedToken: boolean) {
   const current = save;
   save = null;
   saveDone();
@@ -150,7 +150,13 @@ async function finishSave(status: number) {
   const outcome: Outcome = {
     scenario: config.scenarios.find((s) => s.name === current.scenario) ?? null,
     status,
-    element: describeElement(element()),
+    element: [
+      renewedToken &&
+        'Asked the page’s token provider for a new token after the 401, and sent the same save again.',
+      describeElement(element()),
+    ]
+      .filter(Boolean)
+      .join(' '),
     entries,
   };
   briefing.outcome(outcome);
@@ -168,13 +174,13 @@ document.addEventListener('boca-saved', (event) => {
   // The element confirms the save (and a review, when there is one) itself; the portal adds
   // what only it knows: that it minted a new token on the way.
   if (renewed) say(text(locale, 'renewed'), 'success');
+  void finishSave(200, renewed);
   renewed = false;
-  void finishSave(200);
 });
 
 document.addEventListener('boca-error', (event) => {
+  void finishSave((event as CustomEvent).detail?.status ?? 0, renewed);
   renewed = false;
-  void finishSave((event as CustomEvent).detail?.status ?? 0);
 });
 
 /** Every user back as seeded, nothing armed, and a fresh element showing the seeded profile. */

@@ -183,6 +183,9 @@ export function savingTests(stack: () => Stack, deadlineMs: number): void {
 
       await page.locator(`${ELEMENT} [part~="status"]`, { hasText: 'Changes saved' }).waitFor();
       await page.locator('#notice', { hasText: 'renewed it and saved' }).waitFor();
+      await page
+        .locator('#briefing [data-kind="outcome"]', { hasText: 'sent the same save again' })
+        .waitFor();
       assert.equal(jane().city, 'Hamilton');
       await waitUntil(() => saves.length === 2, 2_000);
       assert.deepEqual(
