@@ -26,6 +26,7 @@ export {
   MAX_TTL_SECONDS,
   MIN_SESSION_SECRET_BYTES,
   mintEmbedToken,
+  readEmbedToken,
   VERIFIED_CACHE_SIZE,
   verifyEmbedToken,
 } from './token.js';
@@ -36,6 +37,17 @@ export type {
   TokenCheck,
   TokenFailure,
 } from './token.js';
+export { createMemoryStore, type MemoryStore } from './stores/memory.js';
+export { createRedisStore, type RedisStoreOptions } from './stores/redis.js';
+export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export type {
+  Admission,
+  BffStore,
+  RateRule,
+  Revocation,
+  StoreFailure,
+  Verdict,
+} from './stores/store.js';
 export { webHmacSha256 } from '../contract/signing-web.js';
 export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
 export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';

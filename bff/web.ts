@@ -17,6 +17,16 @@ export {
   verifyEmbedToken,
 } from './token.js';
 export type { EmbedTokenClaims, EmbedTokenOptions, MintEmbedTokenOptions } from './token.js';
+export { createMemoryStore, type MemoryStore } from './stores/memory.js';
+export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export type {
+  Admission,
+  BffStore,
+  RateRule,
+  Revocation,
+  StoreFailure,
+  Verdict,
+} from './stores/store.js';
 export { createFetchTransport } from './transport-fetch.js';
 export { webHmacSha256 } from '../contract/signing-web.js';
 export { configFromEnv, type BffConfig, type ConfigResult } from './config.js';
