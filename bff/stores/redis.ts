@@ -104,12 +104,22 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
   client.on('error', (error: Error) => report(false, error.name));
   client.on('close', () => report(false));
 
+  /**
+   * Just made, the client is still connecting: the first calls wait for that (bounded) rather
+   * than fail. Once it has been up, a lost connection fails every call at once.
+   */
+  async function connected(): Promise<void> {
+    if (up !== undefined || client.status === 'ready') return;
+    await once(client, 'ready', { signal: AbortSignal.timeout(connectTimeoutMs) });
+  }
+
   const userKey = (user: string) => `${keyPrefix}{${encodeURIComponent(user)}}`;
 
   return {
     async admit({ user, tokenId, now, rule }: Admission): Promise<Verdict> {
       const { intervalMs, burstMs } = pace(rule);
       const key = userKey(user);
+      await connected();
       const wait = await client.bocaAdmit(
         `${key}:rate`,
         `${key}:revoked:${encodeURIComponent(tokenId)}`,
@@ -124,6 +134,7 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
     async revoke({ user, tokenId, expiresAt, now }: Revocation): Promise<void> {
       const ttl = Math.ceil(expiresAt - now);
       if (ttl <= 0) return;
+      await connected();
       await client.set(`${userKey(user)}:revoked:${encodeURIComponent(tokenId)}`, '1', 'PX', ttl);
     },
     async ping(): Promise<void> {
