@@ -15,6 +15,7 @@
  * | `BOCA_MAX_UPSTREAM_CONCURRENCY` | a positive integer; 32 by default            |
  * | `BOCA_REDIS_URL`           | `redis://host:port` (optional `/db`); unset: memory |
  * | `BOCA_STORE_FAILURE`       | `open` (default) or `closed`                      |
+ * | `BOCA_READONLY_FIELDS`     | comma-separated Partner API field names; none     |
  * | `PORT`                     | 0 to 65535; 8787 by default                       |
  * | `HOST`                     | 127.0.0.1 by default                              |
  *
@@ -24,9 +25,10 @@
  */
 import { z } from 'zod';
 import { isOrigin } from './origin.js';
-import { apiBaseUrlProblem, DEFAULTS } from './options.js';
 import { redisUrlProblem } from './stores/redis-url.js';
 import { STORE_FAILURES, type StoreFailure } from './stores/store.js';
+import { PROFILE_FIELDS } from '../contract/profile.js';
+import { apiBaseUrlProblem, DEFAULTS, unknownFields } from './options.js';
 import { MIN_SESSION_SECRET_BYTES } from './token.js';
 
 export interface BffConfig {
@@ -41,6 +43,7 @@ export interface BffConfig {
   /** Set: the limits and revocations live in this Redis, shared by every instance. */
   redisUrl?: string;
   storeFailure: StoreFailure;
+  readonlyFields: string[];
   port: number;
   host: string;
 }
@@ -145,6 +148,24 @@ const schema = z.object({
         'BOCA_STORE_FAILURE must be open (requests pass while the store is unreachable) or closed (they get a 503)',
     }),
   ),
+  BOCA_READONLY_FIELDS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((field) => field.trim())
+          .filter(Boolean),
+      )
+      .superRefine((fields, context) => {
+        for (const field of unknownFields(fields)) {
+          context.addIssue({
+            code: 'custom',
+            message: `BOCA_READONLY_FIELDS: ${JSON.stringify(field)} is not a field of the Partner API (one of ${PROFILE_FIELDS.join(', ')})`,
+          });
+        }
+      }),
+  ),
   PORT: optional(wholeNumber('PORT', 0, 65_535, 'a port number from 0 to 65535')),
   HOST: optional(z.string()),
 });
@@ -174,6 +195,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
         value.BOCA_MAX_UPSTREAM_CONCURRENCY ?? DEFAULTS.maxUpstreamConcurrency,
       ...(value.BOCA_REDIS_URL === undefined ? {} : { redisUrl: value.BOCA_REDIS_URL }),
       storeFailure: value.BOCA_STORE_FAILURE ?? DEFAULTS.storeFailure,
+      readonlyFields: value.BOCA_READONLY_FIELDS ?? [],
       port: value.PORT ?? DEFAULT_PORT,
       host: value.HOST ?? DEFAULT_HOST,
     },

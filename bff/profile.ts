@@ -2,11 +2,11 @@
  * The two profile routes. Each request is checked in a fixed order, and the first failure answers:
  *
  * PATCH: Origin (403) → embed token (401) → the user's rate limit and the token's revocation
- * (429, 401) → Content-Type (415) → size (413) → JSON (400) → the
- * contract's rules, every bad field reported (400) → Idempotency-Key (400) → a place among the
- * upstream requests in flight (429) → signed and forwarded.
- * GET: Origin (403) → embed token (401) → rate limit and revocation (429, 401) → the partner's `loadProfile` (501 without one, 404 when
- * it has no record).
+ * (429, 401) → Content-Type (415) → size (413) → JSON (400) → the contract's rules and the
+ * partner's read-only fields, every bad field reported (400) → Idempotency-Key (400) → a place
+ * among the upstream requests in flight (429) → signed and forwarded.
+ * GET: Origin (403) → embed token (401) → rate limit and revocation (429, 401) → the partner's
+ * `loadProfile` (501 without one, 404 when it has no record).
  *
  * The user is the token's `sub` and nothing else: no body field, header or path names a user.
  *
@@ -22,7 +22,7 @@ import { checkJsonContentType, parseJsonBody, readBody, type BodyReader } from '
 import { HttpError } from './errors.js';
 import type { AdmitUser, Requester } from './limits/user-rate.js';
 import type { OriginPolicy } from './origin.js';
-import type { BffEnv, Responder } from './respond.js';
+import type { BffEnv, Responder } from './context.js';
 import type { TokenCheck } from './token.js';
 import type { LoadProfile, OnProfileUpdated } from './types.js';
 import type { UpdateUser } from './upstream.js';
@@ -36,6 +36,8 @@ export interface ProfileHandlerOptions {
   now: () => number;
   newId: () => string;
   readBody: BodyReader;
+  /** Fields of the profile this BFF refuses to change (already checked to be fields). */
+  readonlyFields?: readonly string[];
   loadProfile?: LoadProfile | undefined;
   onProfileUpdated?: OnProfileUpdated | undefined;
 }
@@ -46,6 +48,7 @@ const DAY_MS = 86_400_000;
 const NULLABLE = new Set(['addressLine2', 'occupation']);
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+const READ_ONLY = ruleMessage({ code: 'readOnly' });
 
 /** The twelve profile fields of whatever the partner's hook answered, and nothing else it had. */
 function pickProfile(record: Profile): Partial<Profile> {
@@ -62,6 +65,13 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
   const { origins, respond, verifyToken, admitUser, updateUser, now, newId } = options;
   const { loadProfile, onProfileUpdated } = options;
   const bodyReader = options.readBody;
+  const readonlyFields = options.readonlyFields ?? [];
+
+  /** The partner's read-only fields that `input` would change. */
+  function lockedIn(input: unknown): string[] {
+    if (readonlyFields.length === 0 || typeof input !== 'object' || input === null) return [];
+    return readonlyFields.filter((field) => Object.hasOwn(input, field));
+  }
 
   // Today's date, for the rule on dates of birth, changes once a day: it is formatted then, not
   // on every save (a Date and its ISO string cost some microseconds on Node 20).
@@ -118,9 +128,17 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
     const input = parseJsonBody(await readBody(c.req.raw, c.env, bodyReader));
     const checked = checkPatch(input, { today: todayAt(now()) });
-    if (!checked.ok) {
+    const locked = lockedIn(input);
+    if (!checked.ok || locked.length > 0) {
+      // A read-only field is refused as such, whatever else may be wrong with its value.
+      const violations = checked.ok
+        ? []
+        : checked.violations.filter((v) => !locked.includes(v.field));
       throw new HttpError(400, 'bad_request', 'Some fields are not valid', {
-        fieldErrors: checked.violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),
+        fieldErrors: [
+          ...violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),
+          ...locked.map((field) => ({ field, message: READ_ONLY })),
+        ],
       });
     }
     const key = idempotencyKey(c.req.header('idempotency-key'));

@@ -12,10 +12,7 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
-import type { BodyReader } from './body.js';
 import type { BffStore, StoreFailure } from './stores/store.js';
-
-export type { BodyReader };
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -40,14 +37,7 @@ export interface TransportResponse {
 }
 
 /** Sends one request; rejects on a network failure or when `signal` aborts. */
-export interface Transport {
-  (request: TransportRequest): Promise<TransportResponse>;
-  /**
-   * True when the transport removes its abort listener once it settles (undici's `Pool` does,
-   * `fetch` does not): the signal of an attempt that was not aborted may then serve another.
-   */
-  readonly releasesSignal?: boolean;
-}
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 /** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -76,6 +66,16 @@ export interface LogEntry {
 
 export type Logger = (entry: LogEntry) => void;
 
+/**
+ * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
+ * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
+ */
+export type BodyReader = (
+  request: Request,
+  env: unknown,
+  limit: number,
+) => Promise<Uint8Array | null>;
+
 /** What a partner's `loadProfile` may answer: the profile, or nothing when there is no record. */
 export type LoadProfile = (externalId: string) => Promise<Profile | null | undefined>;
 
@@ -97,17 +97,23 @@ export interface BffOptions {
   sessionSecret: string;
   /** `BOCA_ALLOWED_ORIGINS`: serialised origins such as `https://portal.example.com`. */
   allowedOrigins: readonly string[];
+  /**
+   * `BOCA_READONLY_FIELDS`: fields of the Partner API (`dateOfBirth`, …) this BFF refuses to
+   * change, e.g. identity fields locked after verification; none by default.
+   */
+  readonlyFields?: readonly string[];
   /** Where the API routes live; `/api` by default. */
   basePath?: string;
   loadProfile?: LoadProfile;
   onProfileUpdated?: OnProfileUpdated;
-  /** Overall deadline for one save, retries included; 10000 by default. */
+  /** Overall deadline for one save, retries and their waits included; 10000 by default. */
   upstreamTimeoutMs?: number;
   /** Deadline for one attempt (never beyond the overall one); 5000 by default. */
   attemptTimeoutMs?: number;
-  /** Attempts at most, the first included; 3 by default. */
-  maxAttempts?: number;
-  /** The backoff's base: attempt n waits up to `retryBaseMs × 2^(n-1)`; 100 by default. */
+  /**
+   * The backoff's base: retry n waits up to `retryBaseMs × 2^(n-1)`, at most 1 s; 100 by
+   * default. Retries go on while the deadline allows (`upstreamTimeoutMs`).
+   */
   retryBaseMs?: number;
   /** `fetch` by default; `createUndiciTransport` on Node. */
   transport?: Transport;
@@ -117,7 +123,7 @@ export interface BffOptions {
   now?: () => number;
   /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
   random?: () => number;
-  /** Backoffs and the attempts' watchdog (which lets its timer lapse rather than cancel it). */
+  /** Backoffs and each attempt's deadline (cut short through its signal when the attempt ends). */
   sleep?: Sleep;
   /** One JSON line on stdout (errors on stderr) by default; `nodeLogger` with `createNodeBff`. */
   logger?: Logger;

@@ -8,35 +8,32 @@
 import {
   LitElement,
   html,
-  nothing,
   type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
 import type { FieldError, UpdateUserResponse } from '../contract/api.js';
-import { localiseMessage, type Locale } from '../contract/messages.js';
+import type { Locale } from '../contract/messages.js';
 import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
 import { styles } from './boca-user-profile.styles.js';
 import { asBffError, getProfile, patchProfile, type BffError } from './internal/bff.js';
 import { afterSave, formValues, pendingChanges, type FormValues } from './internal/changes.js';
 import { Countdown } from './internal/countdown.js';
 import {
-  BocaErrorEvent,
   BocaSaveEvent,
   BocaSavedEvent,
   BocaSessionExpiredEvent,
+  errorEvent,
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
-import { shownFields } from './internal/fields.js';
-import { strings, toLocale, type Strings } from './internal/i18n.js';
-import {
-  failureText,
-  renderLoadFailure,
-  renderLoading,
-  renderSummary,
-} from './internal/notices.js';
+import { listedFields, shownFields } from './internal/fields.js';
+import { say, strings, toLocale } from './internal/i18n.js';
+import { Focus } from './internal/focus.js';
+import { renderFooter, renderSummary, renderWaiting, type Said } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+import { Press } from './internal/press.js';
 import { Request } from './internal/request.js';
+import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
 
@@ -50,7 +47,7 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @fires {BocaSaveEvent} boca-save - Before a save request; cancelable. `detail.changes` holds only the changed fields.
  * @fires {BocaSavedEvent} boca-saved - The update succeeded. `detail`: `{ result, profile }`.
  * @fires {BocaErrorEvent} boca-error - A load or save request failed (non-2xx or network). `detail`: `{ status, error, message, requestId, fieldErrors }`.
- * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401: set a new `session-token`.
+ * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401 (after a renewal through `tokenProvider`, when there is one): set a new `session-token`.
  *
  * @slot heading - Optional content above the fields, such as a title.
  *
@@ -64,12 +61,12 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @csspart checkbox - The CIRO affiliation checkbox (also `input`).
  * @csspart hint - A field's help text.
  * @csspart error - A field's error message.
- * @csspart message - A form-level message: a refused or failed save, or a failed load.
+ * @csspart message - A form-level message: a refused or failed save, a failed load, or a missing session.
  * @csspart actions - The row of buttons.
  * @csspart submit - The "Save changes" button.
  * @csspart discard - The "Discard changes" button.
  * @csspart retry - The "Try again" button after a failed load.
- * @csspart status - The polite live region that announces "Changes saved".
+ * @csspart status - The polite live region: "Saving…", "Changes saved" (or under review), and that Save works again after a wait.
  *
  * @cssprop [--boca-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--boca-font-size=1rem] - Base font size.
@@ -86,7 +83,7 @@ type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
  * @cssprop [--boca-spacing=1rem] - The base gap; the other spaces are multiples of it.
  * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 35%, transparent)] - The focus indicator's box shadow.
  * @cssprop [--boca-shadow=0 1px 2px rgb(16 24 40 / 0.05), 0 8px 24px rgb(16 24 40 / 0.06)] - The card's shadow.
- * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native date pickers and select menus.
+ * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native controls such as select menus.
  */
 export class BocaUserProfile extends LitElement {
   static override styles = styles;
@@ -99,20 +96,28 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
-    _saved: { state: true },
+    _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
     locale: {},
     profile: { attribute: false },
     fields: {},
+    readonlyFields: { attribute: 'readonly-fields' },
+    tokenProvider: { attribute: false },
   };
 
-  private readonly _countdown = new Countdown(this);
+  private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
+  private readonly _session = new Session(
+    this,
+    () => !this.sessionToken && !this.tokenProvider && !this.profile,
+  );
+  private readonly _focus = new Focus(this);
+  private readonly _press = new Press();
 
   private readonly _load = new Request(
     this,
-    (signal) => getProfile(this.apiBase, this.sessionToken, signal),
+    (signal) => this._session.send((token) => getProfile(this.apiBase, token, signal)),
     (profile: Profile) => {
       if (!this.profile) this._adopt(profile);
     },
@@ -123,7 +128,9 @@ export class BocaUserProfile extends LitElement {
     this,
     async (signal, changes: UpdateUserRequest, key: string): Promise<Saved> => ({
       changes,
-      result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
+      result: await this._session.send((token) =>
+        patchProfile(this.apiBase, token, changes, key, signal),
+      ),
     }),
     (saved) => this._succeeded(saved),
     (error) => this._failed(error, true),
@@ -136,12 +143,16 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
-  private _saved = false;
+  /** What the status region says when no save is in flight. */
+  private _said: Said = '';
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
 
-  /** The embed token sent as `Authorization: Bearer …`; set a new one after `boca-session-expired`. */
+  /**
+   * The embed token sent as `Authorization: Bearer …`; set a new one after
+   * `boca-session-expired`, or give a `tokenProvider` instead.
+   */
   sessionToken?: string;
 
   /** `en` (default) or `fr` (also `fr-CA`): the language of every label and message. */
@@ -153,17 +164,32 @@ export class BocaUserProfile extends LitElement {
   /** Comma-separated list and order of the fields to show; unknown names are ignored. */
   fields?: string;
 
+  /**
+   * Comma-separated fields shown read-only (`readonly`, or `aria-readonly` on a select or the
+   * checkbox) and never sent, for identity fields a partner locks after verification.
+   */
+  readonlyFields?: string;
+
+  /**
+   * Resolves with a fresh embed token: asked before the first request when there is no
+   * `session-token`, and after a 401, when the same request is sent again (same
+   * `Idempotency-Key`), once.
+   */
+  tokenProvider?: TokenProvider;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
-    // Without `profile`, load once a token is there; a new token retries a failed load.
-    const loadInputsChanged =
-      changed.has('sessionToken') || changed.has('apiBase') || changed.has('profile');
+    if (changed.has('sessionToken')) this._session.token = this.sessionToken;
+    this._session.provider = this.tokenProvider;
+    // Without `profile`, load once a token (or a way to get one) is there; a new one retries a
+    // failed load. A failed save's message stays until the user acts on it.
+    const loadInputsChanged = (
+      ['sessionToken', 'tokenProvider', 'apiBase', 'profile'] as const
+    ).some((key) => changed.has(key));
     if (!this._baseline && loadInputsChanged) {
-      if (this.sessionToken && !this.profile) void this._load.run();
+      if ((this.sessionToken || this.tokenProvider) && !this.profile) void this._load.run();
       else this._load.reset();
     }
-    // A new token answers the 401 the message is about.
-    if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
   }
 
   private _adopt(profile: Profile): void {
@@ -177,11 +203,15 @@ export class BocaUserProfile extends LitElement {
     this._summary = [];
     // A running 429 wait stays explained even when the edits are discarded.
     if (this._countdown.remaining === 0) this._failure = undefined;
-    this._saved = false;
+    this._said = '';
   }
 
+  /** The changes to send: a read-only field counts as its baseline, whatever its control says. */
   private _pending() {
-    return pendingChanges(this._values!, this._baseline!, isoDate(Date.now()));
+    const locked = formValues(this._baseline!);
+    const values = { ...this._values! };
+    for (const field of listedFields(this.readonlyFields)) values[field] = locked[field];
+    return pendingChanges(values, this._baseline!, isoDate(Date.now()));
   }
 
   private _onInput(event: Event): void {
@@ -192,12 +222,15 @@ export class BocaUserProfile extends LitElement {
       ...this._values,
       [field]: control.type === 'checkbox' ? control.checked : control.value,
     };
-    this._saved = false;
+    this._said = '';
     // Validate on change (blur after an edit); while an error shows, re-check as the user types.
-    if (event.type === 'change' || this._errors[field]) {
-      const error = this._pending().errors.find((entry) => entry.field === field);
-      this._errors = { ...this._errors, [field]: error?.message ?? '' };
-    }
+    // A blur by a press on Save shows its error after the click, which then checks everything.
+    if (event.type === 'change' || this._errors[field]) this._press.later(() => this._check(field));
+  }
+
+  private _check(field: string): void {
+    const error = this._pending().errors.find((entry) => entry.field === field);
+    this._errors = { ...this._errors, [field]: error?.message ?? '' };
   }
 
   private async _showErrors(errors: FieldError[]): Promise<void> {
@@ -206,8 +239,7 @@ export class BocaUserProfile extends LitElement {
       errors.filter((entry) => shown.includes(entry.field)).map((e) => [e.field, e.message]),
     );
     this._summary = errors;
-    await this.updateComplete;
-    this._find('#summary')?.focus();
+    void this._focus.reveal('#summary');
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -215,7 +247,7 @@ export class BocaUserProfile extends LitElement {
     if (this._save.status === 'pending' || this._countdown.remaining > 0) return;
     const { changes, errors } = this._pending();
     this._failure = undefined;
-    this._saved = false;
+    this._said = '';
     if (errors.length > 0) {
       void this._showErrors(errors);
       return;
@@ -231,22 +263,15 @@ export class BocaUserProfile extends LitElement {
     this._keys.retire();
     this._baseline = { ...this._baseline!, ...changes };
     this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
-    this._saved = true;
+    // A changed legal name, date of birth or CIRO affiliation may wait for a compliance review.
+    this._said = result.status === 'pendingCompliance' ? 'review' : 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
-    void this._refocus();
+    void this._focus.keep();
   }
 
   private _failed(caught: unknown, saving = false): void {
     const error = asBffError(caught);
-    this.dispatchEvent(
-      new BocaErrorEvent({
-        status: error.status,
-        error: error.key,
-        message: error.message,
-        requestId: error.requestId,
-        fieldErrors: error.fieldErrors,
-      }),
-    );
+    this.dispatchEvent(errorEvent(error));
     if (error.status === 401) this.dispatchEvent(new BocaSessionExpiredEvent());
     if (!saving) return;
     if (!keepsKey(error.status)) this._keys.retire();
@@ -256,97 +281,67 @@ export class BocaUserProfile extends LitElement {
       return;
     }
     this._failure = error;
-    void this._refocus();
+    // An expired session needs the user to act: bring its message to them.
+    void (error.status === 401 ? this._focus.reveal('[part~=message]') : this._focus.keep());
   }
 
-  /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
-  private async _refocus(): Promise<void> {
-    await this.updateComplete;
-    const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
-    const lost = !active ? document.activeElement === document.body : active.disabled;
-    if (lost) (this._find('[part~=message]') ?? this._find('[role=status]'))?.focus();
-  }
-
-  private _find(selector: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(selector);
-  }
-
-  private _focusField(field: string): void {
-    this._find(`#${controlId(field)}`)?.focus();
-  }
-
-  private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
-    return this._load.status === 'error'
-      ? renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run())
-      : renderLoading(context, shownFields(this.fields).length);
+  /** The 429 wait is over: say that Save works again, and give it focus if focus was lost. */
+  private _waitOver(): void {
+    this._said = 'again';
+    void this._focus.keep('[part~=submit]:enabled');
   }
 
   override render(): TemplateResult {
     const locale = toLocale(this.locale);
     const context = { strings: strings(locale), locale };
     const s = context.strings;
-    if (!this._baseline || !this._values) return this._renderWaiting(context);
+    if (!this._baseline || !this._values) {
+      return renderWaiting(context, {
+        failure: this._load.status === 'error' ? asBffError(this._load.error) : undefined,
+        missing: this._session.missing && this._load.status === 'idle',
+        rows: shownFields(this.fields).length,
+        retry: () => void this._load.run(),
+      });
+    }
     const shown = shownFields(this.fields);
-    const dirty = Object.keys(this._pending().changes).length > 0;
-    const saving = this._save.status === 'pending';
-    const wait = this._countdown.remaining;
-    const failure = this._failure;
-    const today = isoDate(Date.now());
+    const locked = listedFields(this.readonlyFields);
     return html`<form
       part="form"
       class="card"
       novalidate
       lang=${locale}
-      aria-busy=${String(saving)}
+      aria-busy=${String(this._save.status === 'pending')}
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}
+      @pointerdown=${this._press.down}
     >
       <slot name="heading"></slot>
       ${renderSummary(this._summary, {
         ...context,
         shown,
-        focus: (field) => this._focusField(field),
+        focus: (field) => this._focus.find(`#${controlId(field)}`)?.focus(),
       })}
       <div class="grid">
         ${shown.map((field) =>
           renderField(field, {
             value: this._values![field],
-            error: this._errors[field] ? localiseMessage(this._errors[field], locale) : '',
+            error: this._errors[field] ? say(this._errors[field], locale) : '',
             strings: s,
             locale,
-            today,
+            readonly: locked.includes(field),
           }),
         )}
       </div>
-      ${
-        failure && (failure.status !== 429 || wait > 0)
-          ? html`<div part="message" class="message" role="alert" tabindex="-1">
-              ${failureText(failure, { ...context, wait })}
-            </div>`
-          : nothing
-      }
-      <div part="actions" class="actions">
-        <button
-          part="submit"
-          class="primary"
-          type="submit"
-          ?disabled=${!dirty || saving || wait > 0}
-        >
-          ${s.save}
-        </button>
-        <button
-          part="discard"
-          type="button"
-          ?disabled=${!dirty || saving}
-          @click=${() => this._reset()}
-        >
-          ${s.discard}
-        </button>
-        <p part="status" class="status ${this._saved ? 'shown' : ''}" role="status" tabindex="-1">
-          ${this._saved ? s.saved : ''}
-        </p>
-      </div>
+      ${renderFooter(context, {
+        failure: this._failure,
+        wait: this._countdown.remaining,
+        renewed: !!this.tokenProvider,
+        dirty: Object.keys(this._pending().changes).length > 0,
+        saving: this._save.status === 'pending',
+        said: this._said,
+        discard: () => this._reset(),
+      })}
     </form>`;
   }
 }

@@ -9,7 +9,7 @@
  *   const result = await limit.run(() => updateUser(call), call.log);
  */
 import { HttpError } from '../errors.js';
-import type { RequestLog } from '../respond.js';
+import type { RequestLog } from '../context.js';
 import type { Sleep } from '../types.js';
 
 export interface ConcurrencyLimitOptions {

@@ -14,7 +14,7 @@
  *   await admit(claims, c.get('bff').log); // throws HttpError 401, 429 or 503
  */
 import { HttpError } from '../errors.js';
-import type { RequestLog } from '../respond.js';
+import type { RequestLog } from '../context.js';
 import type { BffStore, StoreFailure } from '../stores/store.js';
 
 export interface UserRateLimitOptions {

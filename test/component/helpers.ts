@@ -13,21 +13,9 @@ import { fixture, nextFrame } from '@open-wc/testing';
 import type { Profile } from '../../contract/profile.js';
 import '../../component/index.js';
 import type { BocaUserProfile } from '../../component/index.js';
+import { SEED_PROFILE } from '../../sandbox/seed.js';
 
-export const PROFILE: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+export const PROFILE: Profile = { ...SEED_PROFILE };
 
 export interface Call {
   url: string;
@@ -44,6 +32,8 @@ export interface FetchStub {
   calls: Call[];
   /** Queues a JSON answer. */
   json(status: number, body: unknown, headers?: Record<string, string>): FetchStub;
+  /** Queues a non-JSON answer, such as another server's HTML error page. */
+  page(status: number, statusText: string): FetchStub;
   /** Queues a failure to connect (fetch rejects with a TypeError). */
   offline(): FetchStub;
   /** Queues an answer that waits until the returned function is called. */
@@ -61,6 +51,17 @@ export function stubFetch(): FetchStub {
     calls: [],
     json(status, body, headers = {}) {
       answers.push(async () => jsonResponse(status, body, headers));
+      return stub;
+    },
+    page(status, statusText) {
+      answers.push(
+        async () =>
+          new Response(`<!doctype html><title>${statusText}</title>`, {
+            status,
+            statusText,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      );
       return stub;
     },
     offline() {

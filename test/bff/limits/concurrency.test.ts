@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConcurrencyLimit } from '../../../bff/limits/concurrency.js';
 import { DEFAULTS } from '../../../bff/options.js';
-import type { RequestLog } from '../../../bff/respond.js';
+import type { RequestLog } from '../../../bff/context.js';
 import type { Transport, TransportResponse } from '../../../bff/types.js';
 import { drive, FakeClock, settle } from '../fake-clock.js';
 import { expectError, makeBff, START } from '../harness.js';

@@ -34,10 +34,11 @@ describe('the per-user rate limit', () => {
 
   it('lets the browser read Retry-After, as on the Partner API’s own 429', async () => {
     const t = makeBff({ userRateLimit: 1 });
+    // Past the save's deadline, so the BFF relays it rather than wait.
     t.api.script({
       status: 429,
       body: errorBody('too_many_requests', 'Slow down'),
-      headers: { 'Retry-After': '7' },
+      headers: { 'Retry-After': '60' },
     });
     const relayed = await t.patch(edit);
     const ours = await t.patch(edit);
