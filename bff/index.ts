@@ -40,6 +40,7 @@ export type {
 export { createMemoryStore, type MemoryStore } from './stores/memory.js';
 export { createRedisStore, type RedisStoreOptions } from './stores/redis.js';
 export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export { pace } from './stores/store.js';
 export type {
   Admission,
   BffStore,

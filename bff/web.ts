@@ -19,6 +19,7 @@ export {
 export type { EmbedTokenClaims, EmbedTokenOptions, MintEmbedTokenOptions } from './token.js';
 export { createMemoryStore, type MemoryStore } from './stores/memory.js';
 export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export { pace } from './stores/store.js';
 export type {
   Admission,
   BffStore,
