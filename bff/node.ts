@@ -18,6 +18,7 @@ import { apiBaseUrlProblem } from './options.js';
 import { createMemoryStore } from './stores/memory.js';
 import { createRedisStore } from './stores/redis.js';
 import type { BffStore } from './stores/store.js';
+import { createFetchTransport } from './transport-fetch.js';
 import type { BffOptions, LogEntry } from './types.js';
 
 export { nodeHmacSha256, readNodeBody, createUndiciTransport };
@@ -38,8 +39,18 @@ export interface NodeBff {
 }
 
 /**
- * `createBff` with the Node adapters plugged in (unless the options bring their own), and a
- * Redis store when `redisUrl` is set.
+ * Whether undici's `Pool` really works here. Bun runs Node programs but answers `undici` with its
+ * own module, whose `Pool` exists and fails every request: there the runtime's `fetch` is used.
+ */
+export function undiciPoolWorks(
+  versions: Readonly<Record<string, string | undefined>> = process.versions,
+): boolean {
+  return versions.bun === undefined && versions.node !== undefined;
+}
+
+/**
+ * `createBff` with the Node adapters plugged in (unless the options bring their own), on Bun
+ * its own `fetch` for the transport, and a Redis store when `redisUrl` is set.
  * @throws TypeError naming the first bad option.
  */
 export function createNodeBff(options: BffOptions): NodeBff {
@@ -58,7 +69,8 @@ export function createNodeBff(options: BffOptions): NodeBff {
         ? undefined
         : createMemoryStore();
   const store = options.store ?? ownStore!;
-  const own = options.transport ? undefined : createUndiciTransport(options.apiBaseUrl);
+  const own =
+    options.transport || !undiciPoolWorks() ? undefined : createUndiciTransport(options.apiBaseUrl);
   const close = async () => {
     await own?.close();
     await ownStore?.close();
@@ -67,7 +79,7 @@ export function createNodeBff(options: BffOptions): NodeBff {
     const app = createBff({
       ...rest,
       store,
-      transport: options.transport ?? own,
+      transport: options.transport ?? own ?? createFetchTransport(),
       hmac: options.hmac ?? nodeHmacSha256,
       readBody: options.readBody ?? readNodeBody,
       logger,
