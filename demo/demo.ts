@@ -23,6 +23,7 @@ import {
   type BffConfig,
   type ClosableTransport,
   type LogEntry,
+  type NodeBff,
   type RunningServer,
 } from '../bff/index.js';
 import { readSandboxConfig, serveSandbox, type RunningSandbox } from '../sandbox/index.js';
@@ -105,6 +106,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
   let server: RunningServer | undefined;
   let sandbox: RunningSandbox | null = null;
   let upstream: ClosableTransport | undefined;
+  let bff: NodeBff | undefined;
   let closing: Promise<void> | undefined;
   // The page's server first, then the sandbox (which ends its stalls), then the sockets to it.
   const closeAll = () =>
@@ -112,6 +114,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       await server?.close().catch(() => {});
       await sandbox?.close().catch(() => {});
       await upstream?.close().catch(() => {});
+      await bff?.close().catch(() => {});
     })());
 
   try {
@@ -170,7 +173,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     });
 
     upstream = createUndiciTransport(config.apiBaseUrl);
-    const bff = createNodeBff({
+    bff = createNodeBff({
       apiBaseUrl: config.apiBaseUrl,
       apiKey: config.apiKey,
       signingSecret: config.signingSecret,
@@ -178,6 +181,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       allowedOrigins: config.allowedOrigins,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       readonlyFields: config.readonlyFields,
+      userRateLimit: config.userRateLimit,
+      maxUpstreamConcurrency: config.maxUpstreamConcurrency,
+      storeFailure: config.storeFailure,
+      ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
       transport: recordingTransport(upstream, {
         log: exchanges,
         apiKey: config.apiKey,
