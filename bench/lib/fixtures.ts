@@ -30,5 +30,11 @@ export const PATCH = {
 } as const;
 export const PATCH_BODY = JSON.stringify(PATCH);
 
+/**
+ * The BFF's limits, checked on every request but set where the generator's one user at thousands
+ * of requests a second never reaches them: their cost is measured, not their refusals.
+ */
+export const UNREACHED_LIMITS = { userRateLimit: 1_000_000, maxUpstreamConcurrency: 100_000 };
+
 /** High enough that the sandbox never answers 429 during a run: 33,000 requests a second. */
 export const UNLIMITED_RATE = 2_000_000;

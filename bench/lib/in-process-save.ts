@@ -20,6 +20,7 @@ import {
   PORTAL_ORIGIN,
   SESSION_SECRET,
   SIGNING_SECRET,
+  UNREACHED_LIMITS,
 } from './fixtures.js';
 
 const SAVED = JSON.stringify({
@@ -40,6 +41,7 @@ export async function inProcessSave(options: Partial<BffOptions> = {}) {
     transport: async () => answered,
     hmac: nodeHmacSha256,
     logger: () => {},
+    ...UNREACHED_LIMITS,
     ...options,
   });
   const token = await mintEmbedToken({

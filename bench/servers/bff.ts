@@ -5,12 +5,18 @@
  * their cost is measured, not their refusals. Its log is its default, one JSON line per request on
  * stdout, which the orchestrator sends to /dev/null.
  *
- * Env: UPSTREAM_URL; BFF_OPTIONS, JSON of more `createNodeBff` options (limits, say);
+ * Env: UPSTREAM_URL; BFF_OPTIONS, JSON of more `createNodeBff` options (other limits, say);
  * BENCH_TRACING=1 registers an OpenTelemetry SDK whose exporters drop everything.
  */
 import { createNodeBff, serveApp } from '../../bff/index.js';
 import { registerDroppingSdk } from '../lib/dropping-sdk.js';
-import { API_KEY, PORTAL_ORIGIN, SESSION_SECRET, SIGNING_SECRET } from '../lib/fixtures.js';
+import {
+  API_KEY,
+  PORTAL_ORIGIN,
+  SESSION_SECRET,
+  SIGNING_SECRET,
+  UNREACHED_LIMITS,
+} from '../lib/fixtures.js';
 import { announce } from '../lib/ipc.js';
 
 if (process.env.BENCH_TRACING === '1') registerDroppingSdk();
@@ -21,8 +27,7 @@ const bff = createNodeBff({
   signingSecret: SIGNING_SECRET,
   sessionSecret: SESSION_SECRET,
   allowedOrigins: [PORTAL_ORIGIN],
-  userRateLimit: 1_000_000,
-  maxUpstreamConcurrency: 100_000,
+  ...UNREACHED_LIMITS,
   ...JSON.parse(process.env.BFF_OPTIONS ?? '{}'),
 });
 const server = await serveApp(bff.app, { port: 0, hostname: '127.0.0.1' });
