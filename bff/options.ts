@@ -108,6 +108,15 @@ function optionalFunction<T>(name: string, value: T | undefined, fallback: T): T
   return value;
 }
 
+/** An OpenTelemetry provider: anything with its `getTracer` or `getMeter` method. */
+function optionalProvider<T>(name: string, value: T | undefined, method: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof (value as Record<string, unknown> | null)?.[method] !== 'function') {
+    throw new TypeError(`createBff: ${name} must be an OpenTelemetry provider with ${method}()`);
+  }
+  return value;
+}
+
 /** The names of `fields` that are not fields of the Partner API's profile. */
 export function unknownFields(fields: readonly unknown[]): string[] {
   return fields.filter((f) => typeof f !== 'string' || !isField(f)).map(String);
@@ -214,7 +223,7 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
     ),
     store: store(options.store),
     storeFailure: storeFailure(options.storeFailure),
-    tracerProvider: options.tracerProvider,
-    meterProvider: options.meterProvider,
+    tracerProvider: optionalProvider('tracerProvider', options.tracerProvider, 'getTracer'),
+    meterProvider: optionalProvider('meterProvider', options.meterProvider, 'getMeter'),
   };
 }

@@ -68,6 +68,16 @@ describe('createBff options', () => {
     ],
     ['a transport that is not a function', { transport: {} }, /transport must be a function/],
     ['a logger that is not a function', { logger: 'console' }, /logger must be a function/],
+    [
+      'a tracer provider without getTracer',
+      { tracerProvider: {} },
+      /tracerProvider must be an OpenTelemetry provider with getTracer\(\)/,
+    ],
+    [
+      'a meter provider without getMeter',
+      { meterProvider: { getTracer: () => ({}) } },
+      /meterProvider must be an OpenTelemetry provider with getMeter\(\)/,
+    ],
     ['a user limit of zero', { userRateLimit: 0 }, /userRateLimit must be an integer from 1/],
     ['a fractional user limit', { userRateLimit: 2.5 }, /userRateLimit must be an integer/],
     [
