@@ -26,7 +26,8 @@ export const controlId = (field: string): string => `f-${field}`;
 function options(field: ProfileField, value: string, view: FieldView): TemplateResult[] {
   const names = view.strings.places;
   const codes: readonly string[] = field === 'province' ? PROVINCES : COUNTRIES;
-  const sorted = [...codes].sort((a, b) => names[a]!.localeCompare(names[b]!, view.locale));
+  // The names are written in the locale's order (see `Strings.places`).
+  const sorted = Object.keys(names).filter((code) => codes.includes(code));
   // A value outside the list (or none) stays visible rather than silently becoming another one.
   if (!codes.includes(value)) sorted.unshift(value);
   return sorted.map(

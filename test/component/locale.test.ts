@@ -53,6 +53,16 @@ describe('languages', () => {
     expect($(el, 'form')!.getAttribute('lang')).to.equal('fr');
   });
 
+  it('lists the provinces in alphabetical order in each language', async () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const el = await mount({ locale });
+      const names = $$(el, '[name=province] option').map(text);
+      const sorted = [...names].sort((a, b) => a.localeCompare(b, locale));
+      expect(names, locale).to.deep.equal(sorted);
+      expect(names).to.have.length(13);
+    }
+  });
+
   it('takes fr-CA as French and anything unknown as English', async () => {
     const el = await mount({ locale: 'fr-CA' });
     expect(labelOf(el, 'email')).to.equal('Courriel');
