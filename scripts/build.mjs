@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the element into dist/ and prints the gzip size of each bundle:
 //   dist/boca-user-profile.js      one self-contained, minified ES module (Lit included) for a <script>
-//   dist/lib/boca-user-profile.js  the same with lit left as an import, for bundlers
+//   dist/lib/boca-user-profile.js  the same with lit left as an import, for bundlers, minified too
 //   dist/types/                    TypeScript declarations (tsconfig.build.json)
 //   custom-elements.json           the element's API, generated from its doc comment
 //
@@ -288,7 +288,7 @@ function dropPrivateAttributes(file) {
 assertNoPrivateNamesInStrings();
 rmSync(dist, { recursive: true, force: true });
 await bundle({ outDir: dist, external: [], minify: true });
-await bundle({ outDir: join(dist, 'lib'), external: [/^lit(\/|$)/, /^@lit\//], minify: false });
+await bundle({ outDir: join(dist, 'lib'), external: [/^lit(\/|$)/, /^@lit\//], minify: true });
 execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 execFileSync(
   bin('cem'),
