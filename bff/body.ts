@@ -12,6 +12,9 @@
  *   const value = parseJsonBody(await readBody(c.req.raw, c.env)); // unknown, from JSON
  */
 import { HttpError } from './errors.js';
+import type { BodyReader } from './types.js';
+
+export type { BodyReader };
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -52,16 +55,6 @@ const tooLarge = (limit: number) =>
     // The rest of an oversized body is not worth reading: end the connection after answering.
     headers: { Connection: 'close' },
   });
-
-/**
- * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
- * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
- */
-export type BodyReader = (
-  request: Request,
-  env: unknown,
-  limit: number,
-) => Promise<Uint8Array | null>;
 
 /** The web-standard reader: the request's stream, counted chunk by chunk. */
 export const readWebBody: BodyReader = async (request, _env, limit) => {

@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorKey, FieldError } from '../contract/api.js';
-import type { BffEnv, Responder } from './respond.js';
+import type { BffEnv, Responder } from './context.js';
 
 export interface HttpErrorOptions {
   fieldErrors?: FieldError[];

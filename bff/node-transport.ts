@@ -94,6 +94,5 @@ export function createUndiciTransport(
     const text = await readLimited(response.body, declared);
     return { status: response.statusCode, headers: new RecordHeaders(response.headers), text };
   };
-  // undici removes its abort listener when a request completes or fails.
-  return Object.assign(send, { close: () => pool.close(), releasesSignal: true });
+  return Object.assign(send, { close: () => pool.close() });
 }

@@ -16,7 +16,7 @@
  */
 import type { Context } from 'hono';
 import { HttpError } from './errors.js';
-import type { BffEnv, Responder } from './respond.js';
+import type { BffEnv, Responder } from './context.js';
 
 export const ALLOWED_METHODS = 'GET, PATCH';
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key';

@@ -19,7 +19,7 @@ import { checkPatch, isoDate, PROFILE_FIELDS, type Profile } from '../contract/p
 import { checkJsonContentType, parseJsonBody, readBody, type BodyReader } from './body.js';
 import { HttpError } from './errors.js';
 import type { OriginPolicy } from './origin.js';
-import type { BffEnv, Responder } from './respond.js';
+import type { BffEnv, Responder } from './context.js';
 import type { TokenCheck } from './token.js';
 import type { LoadProfile, OnProfileUpdated } from './types.js';
 import type { UpdateUser } from './upstream.js';

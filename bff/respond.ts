@@ -13,32 +13,9 @@
 import type { Context } from 'hono';
 import type { OriginPolicy } from './origin.js';
 import { EXPOSED_HEADERS } from './origin.js';
-import type { LogEntry } from './types.js';
+import type { BffEnv, RequestState, Responder } from './context.js';
 
-/** What a request adds to its log line as it goes. */
-export type RequestLog = Partial<
-  Pick<
-    LogEntry,
-    | 'level'
-    | 'token'
-    | 'upstreamStatus'
-    | 'attempts'
-    | 'upstreamRequestId'
-    | 'problem'
-    | 'errorName'
-  >
->;
-
-/** One request's own state, kept on the context under `bff`. */
-export interface RequestState {
-  requestId: string;
-  startedAt: number;
-  /** The `Origin` header, read once. */
-  origin: string | undefined;
-  log: RequestLog;
-}
-
-export type BffEnv = { Variables: { bff: RequestState } };
+export type { BffEnv, RequestLog, RequestState, Responder } from './context.js';
 
 /** The same on every answer: JSON only, never cached, never framed, never sniffed. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -50,18 +27,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
   vary: 'Origin',
 };
-
-export interface Responder {
-  json(
-    c: Context<BffEnv>,
-    status: number,
-    body: unknown,
-    extra?: Readonly<Record<string, string>>,
-  ): Response;
-  empty(c: Context<BffEnv>, status: number, extra?: Readonly<Record<string, string>>): Response;
-  /** Adds the headers to an answer made elsewhere; answers made here already have them. */
-  frame(c: Context<BffEnv>, response: Response): void;
-}
 
 export function createResponder(origins: OriginPolicy): Responder {
   const ours = new WeakSet<Response>();

@@ -8,10 +8,10 @@
  *   // a handler adds to the line: c.get('bff').log.upstreamStatus = 503;
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { BffEnv, Responder } from './respond.js';
+import type { BffEnv, Responder } from './context.js';
 import type { LogEntry, Logger } from './types.js';
 
-export type { BffEnv, RequestLog, RequestState } from './respond.js';
+export type { BffEnv, RequestLog, RequestState } from './context.js';
 
 export interface ScopeOptions {
   now: () => number;

@@ -12,9 +12,6 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
-import type { BodyReader } from './body.js';
-
-export type { BodyReader };
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -39,14 +36,7 @@ export interface TransportResponse {
 }
 
 /** Sends one request; rejects on a network failure or when `signal` aborts. */
-export interface Transport {
-  (request: TransportRequest): Promise<TransportResponse>;
-  /**
-   * True when the transport removes its abort listener once it settles (undici's `Pool` does,
-   * `fetch` does not): the signal of an attempt that was not aborted may then serve another.
-   */
-  readonly releasesSignal?: boolean;
-}
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 /** Waits `ms` milliseconds; settles early (either way) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -74,6 +64,16 @@ export interface LogEntry {
 }
 
 export type Logger = (entry: LogEntry) => void;
+
+/**
+ * Reads at most `limit` bytes of a request's body: its bytes, or `null` past the limit (having
+ * stopped reading there). `env` is what the server adapter passes to `app.fetch`.
+ */
+export type BodyReader = (
+  request: Request,
+  env: unknown,
+  limit: number,
+) => Promise<Uint8Array | null>;
 
 /** What a partner's `loadProfile` may answer: the profile, or nothing when there is no record. */
 export type LoadProfile = (externalId: string) => Promise<Profile | null | undefined>;
@@ -116,7 +116,7 @@ export interface BffOptions {
   now?: () => number;
   /** In [0, 1), for the backoff's jitter; `Math.random` by default. */
   random?: () => number;
-  /** Backoffs and the attempts' watchdog (which lets its timer lapse rather than cancel it). */
+  /** Backoffs and each attempt's deadline (cut short through its signal when the attempt ends). */
   sleep?: Sleep;
   /** One JSON line on stdout (errors on stderr) by default; `nodeLogger` with `createNodeBff`. */
   logger?: Logger;

@@ -23,7 +23,6 @@ import { HttpError } from './errors.js';
 import type { RequestLog } from './scope.js';
 import { UpstreamResponseTooLarge } from './transport-fetch.js';
 import { garbage, interpretAnswer } from './upstream-answer.js';
-import { createWatchdog } from './watchdog.js';
 import type { Sleep, Transport, TransportRequest, TransportResponse } from './types.js';
 
 export interface UpstreamClientOptions {
@@ -67,17 +66,10 @@ type Failure =
 const TIMED_OUT: unique symbol = Symbol('timed out');
 const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
 const ignore = () => {};
-const MAX_SPARE_SIGNALS = 256;
 
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const { apiKey, signingSecret, hmac, transport, now, random, sleep } = options;
   const { upstreamTimeoutMs, attemptTimeoutMs, maxAttempts, retryBaseMs } = options;
-  const watchdog = createWatchdog({ now, sleep });
-  // On Node 20 a new AbortSignal costs some 6 µs, and its first listener as much again. A
-  // transport that lets go of its signal once it settles gets the signal of an answered attempt
-  // back for a later one (never one in use, never an aborted one).
-  const lendSignals = transport.releasesSignal === true;
-  const spare: AbortController[] = [];
   const base = new URL(options.apiBaseUrl);
   const origin = base.origin;
   // A base URL with a path (a gateway's prefix) keeps it in front of /v1, signed as sent.
@@ -95,12 +87,18 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     return stamp;
   }
 
+  /**
+   * One request to the Partner API within `timeoutMs`. The attempt owns its deadline: a timer
+   * armed here and cleared when the attempt settles, so nothing outlives the request that made
+   * it (a Worker does not let one request's timer serve another).
+   */
   async function attempt(
     request: Omit<TransportRequest, 'signal'>,
     timeoutMs: number,
   ): Promise<Outcome> {
-    const abort = spare.pop() ?? new AbortController();
-    const deadline = watchdog.start(timeoutMs);
+    const abort = new AbortController();
+    // Settled either way, the timer means the same: the race is over by then when it was cut short.
+    const deadline = sleep(timeoutMs, abort.signal).then(timedOut, timedOut);
     try {
       // Inside the try: a transport that throws at once is a failed attempt like any other.
       // Spelled out: an object spread costs microseconds on Node 20.
@@ -112,20 +110,18 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         body: request.body,
         signal: abort.signal,
       });
-      const winner = await Promise.race([sending, deadline.expired.then(timedOut)]);
-      if (winner !== TIMED_OUT) {
-        // Answered in full: the transport is done with the signal.
-        if (lendSignals && spare.length < MAX_SPARE_SIGNALS) spare.push(abort);
-        return { kind: 'response', response: winner };
+      const winner = await Promise.race([sending, deadline]);
+      if (winner === TIMED_OUT) {
+        sending.catch(ignore);
+        return { kind: 'timeout' };
       }
-      abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));
-      sending.catch(ignore);
-      return { kind: 'timeout' };
+      return { kind: 'response', response: winner };
     } catch (error) {
       if (error instanceof UpstreamResponseTooLarge) return { kind: 'tooLarge' };
       return { kind: 'network', errorName: error instanceof Error ? error.name : typeof error };
     } finally {
-      watchdog.stop(deadline);
+      // Tears down a request that ran out of time, and clears the timer of one that did not.
+      abort.abort(new DOMException('The attempt is over', 'TimeoutError'));
     }
   }
 

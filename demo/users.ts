@@ -8,6 +8,7 @@
  */
 import type { Profile } from '../contract/profile.js';
 import type { UserStatus } from '../contract/api.js';
+import { SEED_PROFILE, SEED_USER } from '../sandbox/seed.js';
 
 export interface DemoUser {
   externalId: string;
@@ -19,23 +20,10 @@ export interface DemoUser {
 
 export const DEMO_USERS: readonly DemoUser[] = [
   {
-    externalId: 'partner-user-42',
+    externalId: SEED_USER.externalId,
     note: 'The seeded sandbox user: a complete, verified profile.',
-    status: 'active',
-    profile: {
-      firstName: 'Jane',
-      lastName: 'Doe',
-      email: 'jane.doe@example.com',
-      dateOfBirth: '1990-05-15',
-      addressLine1: '123 Main St',
-      addressLine2: 'Suite 400',
-      city: 'Toronto',
-      province: 'ON',
-      postalCode: 'M5V 2T6',
-      country: 'CA',
-      occupation: 'Software Engineer',
-      isCiroAffiliate: false,
-    },
+    status: SEED_USER.status,
+    profile: { ...SEED_PROFILE },
   },
   {
     externalId: 'partner-user-77',

@@ -9,21 +9,7 @@
  *   const bff = createNodeBff({ ...options, loadProfile: records.load, onProfileUpdated: records.update });
  */
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
-
-export const JANE: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+import { SEED_PROFILE, SEED_USER } from '../sandbox/seed.js';
 
 export interface Records {
   load(externalId: string): Promise<Profile | undefined>;
@@ -31,7 +17,7 @@ export interface Records {
 }
 
 export function createRecords(
-  seed: Record<string, Profile> = { 'partner-user-42': JANE },
+  seed: Record<string, Profile> = { [SEED_USER.externalId]: SEED_PROFILE },
 ): Records {
   const profiles = new Map(Object.entries(seed).map(([id, profile]) => [id, { ...profile }]));
   return {

@@ -12,6 +12,7 @@ import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profi
 import { checkCreate } from './create-user.js';
 import { ruleMessage } from '../contract/messages.js';
 import { randomUuid, type Random } from './random.js';
+import { SEED_USER } from './seed.js';
 import { statusAfterUpdate, statusOnCreate } from './status.js';
 
 /** A user to start with. A missing `userId` is drawn from the sandbox's `random`. */
@@ -31,26 +32,8 @@ export interface StoredUser extends Profile {
   updatedAt: string;
 }
 
-const JANE: SeedUser = {
-  userId: '3f2b8c1e-6a4d-4f7b-9e2a-5c8d1b7e4a90',
-  externalId: 'partner-user-42',
-  status: 'active',
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
-
 /** The documented seed: exactly `partner-user-42`. */
-export const DEFAULT_USERS: readonly Readonly<SeedUser>[] = Object.freeze([Object.freeze(JANE)]);
+export const DEFAULT_USERS: readonly Readonly<SeedUser>[] = Object.freeze([SEED_USER]);
 
 /** Fresh, editable copies of {@link DEFAULT_USERS}, to extend with more users. */
 export const seedUsers = (): SeedUser[] => DEFAULT_USERS.map((user) => ({ ...user }));

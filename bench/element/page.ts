@@ -14,22 +14,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SEED_PROFILE } from '../../sandbox/seed.js';
 
 /** The seeded sandbox user, as the partner's own records would hold them. */
-export const PROFILE = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+export const PROFILE = SEED_PROFILE;
 
 const SCRIPT_PATH = '/boca-user-profile.js';
 

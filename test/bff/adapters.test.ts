@@ -1,5 +1,4 @@
 import { after, before, describe, it, mock } from 'node:test';
-import { getEventListeners } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import assert from 'node:assert/strict';
 import { createBff } from '../../bff/app.js';
@@ -257,31 +256,5 @@ describe('createNodeBff served by @hono/node-server', () => {
     assert.equal(lines.length, 1);
     assert.ok(lines[0]!.endsWith('\n'));
     assert.equal(JSON.parse(lines[0]!).status, 200);
-  });
-});
-
-describe('the undici transport and its signal', () => {
-  it('lets go of the signal once it settles, so the next attempt may reuse it', async () => {
-    handler = ok;
-    const undici = createUndiciTransport(upstream.url);
-    const signals: AbortSignal[] = [];
-    const watching = Object.assign(
-      async (request: Parameters<typeof undici>[0]) => {
-        signals.push(request.signal);
-        const response = await undici(request);
-        assert.equal(getEventListeners(request.signal, 'abort').length, 0);
-        return response;
-      },
-      { releasesSignal: undici.releasesSignal },
-    );
-    const app = createBff({ ...options(new FakeClock(START)), transport: watching });
-    try {
-      assert.equal((await patch(app, 'partner-user-42')).status, 200);
-      assert.equal((await patch(app, 'partner-user-42')).status, 200);
-      assert.equal(signals.length, 2);
-      assert.equal(signals[0], signals[1]);
-    } finally {
-      await undici.close();
-    }
   });
 });

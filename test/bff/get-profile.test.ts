@@ -1,22 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Profile } from '../../contract/profile.js';
+import { SEED_PROFILE } from '../../sandbox/seed.js';
 import { makeBff, USER } from './harness.js';
 
-const JANE: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+const JANE: Profile = { ...SEED_PROFILE };
 
 describe('GET /api/profile', () => {
   it("answers the token user's profile from loadProfile", async () => {

@@ -13,21 +13,9 @@ import { fixture, nextFrame } from '@open-wc/testing';
 import type { Profile } from '../../contract/profile.js';
 import '../../component/index.js';
 import type { BocaUserProfile } from '../../component/index.js';
+import { SEED_PROFILE } from '../../sandbox/seed.js';
 
-export const PROFILE: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+export const PROFILE: Profile = { ...SEED_PROFILE };
 
 export interface Call {
   url: string;

@@ -7,24 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, Page, Request as PwRequest } from 'playwright-core';
 import type { Profile } from '../../contract/profile.js';
+import { SEED_PROFILE } from '../../sandbox/seed.js';
 import { bundle, launchChromium } from './support/browser.js';
 import type { Fixture } from './fixtures/react-app.js';
 
 const ORIGIN = 'http://portal.test';
-const jane: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+const jane: Profile = { ...SEED_PROFILE };
 const saved = {
   userId: '7d9f4c1e-0000-4000-8000-000000000042',
   externalId: 'partner-user-42',

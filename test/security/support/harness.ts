@@ -19,6 +19,7 @@ import {
 } from '../../../bff/index.js';
 import { nodeHmacSha256 } from '../../../contract/signing-node.js';
 import type { Profile } from '../../../contract/profile.js';
+import { SEED_PROFILE } from '../../../sandbox/seed.js';
 import { recordingUpstream, type RecordingUpstream } from './fake-upstream.js';
 import { tokenForge } from './tokens.js';
 import type { Attempt } from './hostile.js';
@@ -37,20 +38,7 @@ const SECRETS = {
   sessionSecret: 'test-session-secret-0123456789abcdef0123456789',
 };
 
-export const JANE: Profile = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  province: 'ON',
-  postalCode: 'M5V 2T6',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-};
+export const JANE: Profile = { ...SEED_PROFILE };
 
 export interface RequestInit {
   headers?: Record<string, string>;
