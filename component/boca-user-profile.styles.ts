@@ -164,6 +164,10 @@ export const styles = css`
   [aria-invalid='true'] {
     border-color: var(--_error);
   }
+  [readonly],
+  select[aria-readonly='true'] {
+    background-color: color-mix(in srgb, var(--_surface), var(--_text) 5%);
+  }
   :focus-visible {
     /* Transparent outlines turn visible in forced-colours mode, where shadows vanish. */
     outline: 2px solid transparent;
@@ -226,7 +230,8 @@ export const styles = css`
   .primary:hover:not(:disabled) {
     background: color-mix(in srgb, var(--_accent), #000 14%);
   }
-  button:disabled {
+  button:disabled,
+  [aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }
@@ -255,6 +260,8 @@ export const styles = css`
     border: 1px solid color-mix(in srgb, var(--_error) 45%, var(--_background));
     border-left: 4px solid var(--_error);
     border-radius: var(--_radius);
+    /* Brought into view centred, and never under a portal's sticky header. */
+    scroll-margin: 6rem 0;
   }
   .summary {
     margin-bottom: calc(var(--_space) * 1.5);

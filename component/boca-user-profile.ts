@@ -14,7 +14,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { FieldError, UpdateUserResponse } from '../contract/api.js';
-import { localiseMessage, type Locale } from '../contract/messages.js';
+import type { Locale } from '../contract/messages.js';
 import { isoDate, type Profile, type UpdateUserRequest } from '../contract/profile.js';
 import { styles } from './boca-user-profile.styles.js';
 import { asBffError, getProfile, patchProfile, type BffError } from './internal/bff.js';
@@ -27,18 +27,24 @@ import {
   BocaSessionExpiredEvent,
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
-import { shownFields } from './internal/fields.js';
-import { strings, toLocale, type Strings } from './internal/i18n.js';
+import { listedFields, shownFields } from './internal/fields.js';
+import { say, strings, toLocale, type Strings } from './internal/i18n.js';
 import {
   failureText,
   renderLoadFailure,
   renderLoading,
+  renderNoSession,
   renderSummary,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
+import { Press } from './internal/press.js';
 import { Request } from './internal/request.js';
+import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
+
+/** How long a page may take to set `session-token` or `tokenProvider` before we say it is missing. */
+const SESSION_GRACE_MS = 2000;
 
 /**
  * Lets a signed-in user see and edit their Boca Raton profile. It loads the values from the BFF
@@ -99,20 +105,25 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
-    _saved: { state: true },
+    _noSession: { state: true },
+    _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
     locale: {},
     profile: { attribute: false },
     fields: {},
+    readonlyFields: { attribute: 'readonly-fields' },
+    tokenProvider: { attribute: false },
   };
 
-  private readonly _countdown = new Countdown(this);
+  private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
+  private readonly _session = new Session();
+  private readonly _press = new Press();
 
   private readonly _load = new Request(
     this,
-    (signal) => getProfile(this.apiBase, this.sessionToken, signal),
+    (signal) => this._session.send((token) => getProfile(this.apiBase, token, signal)),
     (profile: Profile) => {
       if (!this.profile) this._adopt(profile);
     },
@@ -123,7 +134,9 @@ export class BocaUserProfile extends LitElement {
     this,
     async (signal, changes: UpdateUserRequest, key: string): Promise<Saved> => ({
       changes,
-      result: await patchProfile(this.apiBase, this.sessionToken, changes, key, signal),
+      result: await this._session.send((token) =>
+        patchProfile(this.apiBase, token, changes, key, signal),
+      ),
     }),
     (saved) => this._succeeded(saved),
     (error) => this._failed(error, true),
@@ -136,7 +149,11 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
-  private _saved = false;
+  /** Set when no token, provider or profile came within the grace period. */
+  private _noSession = false;
+  private _grace?: ReturnType<typeof setTimeout>;
+  /** What the status region says when no save is in flight. */
+  private _said: '' | 'saved' | 'review' | 'again' = '';
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -153,17 +170,48 @@ export class BocaUserProfile extends LitElement {
   /** Comma-separated list and order of the fields to show; unknown names are ignored. */
   fields?: string;
 
+  /**
+   * Comma-separated fields shown read-only (`readonly`, or `aria-readonly` on a select or the
+   * checkbox) and never sent, for identity fields a partner locks after verification.
+   */
+  readonlyFields?: string;
+
+  /**
+   * Resolves with a fresh embed token: asked before the first request when there is no
+   * `session-token`, and after a 401, when the same request is sent again (same
+   * `Idempotency-Key`), once.
+   */
+  tokenProvider?: TokenProvider;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._grace = setTimeout(() => {
+      if (this._noSession || this.sessionToken || this.tokenProvider || this.profile) return;
+      this._noSession = true;
+      console.warn(
+        '<boca-user-profile> has no session-token and no tokenProvider: set one so it can load the profile.',
+      );
+    }, SESSION_GRACE_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._grace);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
-    // Without `profile`, load once a token is there; a new token retries a failed load.
-    const loadInputsChanged =
-      changed.has('sessionToken') || changed.has('apiBase') || changed.has('profile');
+    if (changed.has('sessionToken')) this._session.token = this.sessionToken;
+    this._session.provider = this.tokenProvider;
+    // Without `profile`, load once a token (or a way to get one) is there; a new one retries a
+    // failed load. A failed save's message stays until the user acts on it.
+    const loadInputsChanged = (
+      ['sessionToken', 'tokenProvider', 'apiBase', 'profile'] as const
+    ).some((key) => changed.has(key));
     if (!this._baseline && loadInputsChanged) {
-      if (this.sessionToken && !this.profile) void this._load.run();
+      if ((this.sessionToken || this.tokenProvider) && !this.profile) void this._load.run();
       else this._load.reset();
     }
-    // A new token answers the 401 the message is about.
-    if (changed.has('sessionToken') && this._failure?.status === 401) this._failure = undefined;
   }
 
   private _adopt(profile: Profile): void {
@@ -177,11 +225,15 @@ export class BocaUserProfile extends LitElement {
     this._summary = [];
     // A running 429 wait stays explained even when the edits are discarded.
     if (this._countdown.remaining === 0) this._failure = undefined;
-    this._saved = false;
+    this._said = '';
   }
 
+  /** The changes to send: a read-only field counts as its baseline, whatever its control says. */
   private _pending() {
-    return pendingChanges(this._values!, this._baseline!, isoDate(Date.now()));
+    const locked = formValues(this._baseline!);
+    const values = { ...this._values! };
+    for (const field of listedFields(this.readonlyFields)) values[field] = locked[field];
+    return pendingChanges(values, this._baseline!, isoDate(Date.now()));
   }
 
   private _onInput(event: Event): void {
@@ -192,12 +244,15 @@ export class BocaUserProfile extends LitElement {
       ...this._values,
       [field]: control.type === 'checkbox' ? control.checked : control.value,
     };
-    this._saved = false;
+    this._said = '';
     // Validate on change (blur after an edit); while an error shows, re-check as the user types.
-    if (event.type === 'change' || this._errors[field]) {
-      const error = this._pending().errors.find((entry) => entry.field === field);
-      this._errors = { ...this._errors, [field]: error?.message ?? '' };
-    }
+    // A blur by a press on Save shows its error after the click, which then checks everything.
+    if (event.type === 'change' || this._errors[field]) this._press.later(() => this._check(field));
+  }
+
+  private _check(field: string): void {
+    const error = this._pending().errors.find((entry) => entry.field === field);
+    this._errors = { ...this._errors, [field]: error?.message ?? '' };
   }
 
   private async _showErrors(errors: FieldError[]): Promise<void> {
@@ -207,7 +262,7 @@ export class BocaUserProfile extends LitElement {
     );
     this._summary = errors;
     await this.updateComplete;
-    this._find('#summary')?.focus();
+    this._reveal(this._find('#summary'));
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -215,13 +270,14 @@ export class BocaUserProfile extends LitElement {
     if (this._save.status === 'pending' || this._countdown.remaining > 0) return;
     const { changes, errors } = this._pending();
     this._failure = undefined;
-    this._saved = false;
+    this._said = '';
     if (errors.length > 0) {
       void this._showErrors(errors);
       return;
     }
     if (Object.keys(changes).length === 0) return;
     if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
+    // Save stays focusable while in flight (aria-disabled), so focus does not fall to <body>.
     this._errors = {};
     this._summary = [];
     void this._save.run(changes, this._keys.keyFor(changes));
@@ -231,7 +287,8 @@ export class BocaUserProfile extends LitElement {
     this._keys.retire();
     this._baseline = { ...this._baseline!, ...changes };
     this._values = afterSave(this._values!, this._baseline, changes, isoDate(Date.now()));
-    this._saved = true;
+    // A changed legal name, date of birth or CIRO affiliation may wait for a compliance review.
+    this._said = result.status === 'pendingCompliance' ? 'review' : 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
     void this._refocus();
   }
@@ -256,15 +313,38 @@ export class BocaUserProfile extends LitElement {
       return;
     }
     this._failure = error;
-    void this._refocus();
+    // An expired session needs the user to act: bring its message to them.
+    if (error.status === 401) void this._focusMessage();
+    else void this._refocus();
   }
 
-  /** A save disables the button that had focus; put focus on the outcome instead of losing it. */
-  private async _refocus(): Promise<void> {
+  private async _focusMessage(): Promise<void> {
+    await this.updateComplete;
+    this._reveal(this._find('[part~=message]'));
+  }
+
+  /** Focuses a notice and centres it, clear of a portal's sticky header or footer. */
+  private _reveal(notice: HTMLElement | null): void {
+    notice?.focus({ preventScroll: true });
+    notice?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The 429 wait is over: say that Save works again, and give it focus if focus was lost. */
+  private _waitOver(): void {
+    this._said = 'again';
+    void this._refocus('[part~=submit]:enabled');
+  }
+
+  /**
+   * An answer can disable the focused button (Chromium then moves focus to <body>) or remove the
+   * focused message: put focus on the outcome instead of losing it.
+   */
+  private async _refocus(target = '[part~=message]'): Promise<void> {
+    const inside = this.shadowRoot!.activeElement !== null;
     await this.updateComplete;
     const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
-    const lost = !active ? document.activeElement === document.body : active.disabled;
-    if (lost) (this._find('[part~=message]') ?? this._find('[role=status]'))?.focus();
+    const lost = active ? active.disabled : inside || document.activeElement === document.body;
+    if (lost) (this._find(target) ?? this._find('[role=status]'))?.focus();
   }
 
   private _find(selector: string): HTMLElement | null {
@@ -276,8 +356,11 @@ export class BocaUserProfile extends LitElement {
   }
 
   private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
-    return this._load.status === 'error'
-      ? renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run())
+    if (this._load.status === 'error') {
+      return renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run());
+    }
+    return this._noSession && this._load.status === 'idle'
+      ? renderNoSession(context)
       : renderLoading(context, shownFields(this.fields).length);
   }
 
@@ -287,11 +370,11 @@ export class BocaUserProfile extends LitElement {
     const s = context.strings;
     if (!this._baseline || !this._values) return this._renderWaiting(context);
     const shown = shownFields(this.fields);
+    const locked = listedFields(this.readonlyFields);
     const dirty = Object.keys(this._pending().changes).length > 0;
     const saving = this._save.status === 'pending';
     const wait = this._countdown.remaining;
     const failure = this._failure;
-    const today = isoDate(Date.now());
     return html`<form
       part="form"
       class="card"
@@ -301,6 +384,7 @@ export class BocaUserProfile extends LitElement {
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}
+      @pointerdown=${this._press.down}
     >
       <slot name="heading"></slot>
       ${renderSummary(this._summary, {
@@ -312,17 +396,17 @@ export class BocaUserProfile extends LitElement {
         ${shown.map((field) =>
           renderField(field, {
             value: this._values![field],
-            error: this._errors[field] ? localiseMessage(this._errors[field], locale) : '',
+            error: this._errors[field] ? say(this._errors[field], locale) : '',
             strings: s,
             locale,
-            today,
+            readonly: locked.includes(field),
           }),
         )}
       </div>
       ${
         failure && (failure.status !== 429 || wait > 0)
           ? html`<div part="message" class="message" role="alert" tabindex="-1">
-              ${failureText(failure, { ...context, wait })}
+              ${failureText(failure, { ...context, wait, renewed: !!this.tokenProvider })}
             </div>`
           : nothing
       }
@@ -331,7 +415,8 @@ export class BocaUserProfile extends LitElement {
           part="submit"
           class="primary"
           type="submit"
-          ?disabled=${!dirty || saving || wait > 0}
+          ?disabled=${!dirty || wait > 0}
+          aria-disabled=${saving ? 'true' : nothing}
         >
           ${s.save}
         </button>
@@ -343,8 +428,13 @@ export class BocaUserProfile extends LitElement {
         >
           ${s.discard}
         </button>
-        <p part="status" class="status ${this._saved ? 'shown' : ''}" role="status" tabindex="-1">
-          ${this._saved ? s.saved : ''}
+        <p
+          part="status"
+          class="status ${!saving && ['saved', 'review'].includes(this._said) ? 'shown' : ''}"
+          role="status"
+          tabindex="-1"
+        >
+          ${saving ? s.saving : this._said ? s[this._said] : ''}
         </p>
       </div>
     </form>`;

@@ -50,6 +50,8 @@ export class BffError extends Error {
     readonly fieldErrors: FieldError[] = [],
     /** Seconds to wait before trying again (429 only). */
     readonly retryAfter = 0,
+    /** Whether the answer was the BFF's own JSON error, not a page from some other server. */
+    readonly fromBff = true,
   ) {
     super(message);
   }
@@ -109,6 +111,7 @@ async function send(url: string, init: RequestInit): Promise<unknown> {
     text(fields.requestId) ?? response.headers.get('X-Request-Id'),
     readFieldErrors(fields.fieldErrors),
     response.status === 429 ? retryAfterSeconds(response.headers.get('Retry-After')) : 0,
+    text(fields.error) !== undefined,
   );
 }
 

@@ -22,6 +22,8 @@ export class Countdown implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly timers: Timers = window,
+    /** Called once when a wait reaches zero. */
+    private readonly onEnd?: () => void,
   ) {
     host.addController(this);
   }
@@ -36,7 +38,10 @@ export class Countdown implements ReactiveController {
     this.#stop();
     if (this.remaining <= 0) return;
     this.#timer = this.timers.setInterval(() => {
-      if (--this.remaining <= 0) this.#stop();
+      if (--this.remaining <= 0) {
+        this.#stop();
+        this.onEnd?.();
+      }
       this.host.requestUpdate();
     }, 1000);
   }

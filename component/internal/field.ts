@@ -3,7 +3,7 @@
  * with `for`/`id`, `aria-describedby` and `aria-invalid`. Ids are unique inside the shadow root.
  *
  * @example
- *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en', today })}`;
+ *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en' })}`;
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { COUNTRIES, PROVINCES, type ProfileField } from '../../contract/profile.js';
@@ -16,8 +16,8 @@ export interface FieldView {
   error: string;
   strings: Strings;
   locale: string;
-  /** `YYYY-MM-DD`, the latest date of birth the date picker offers. */
-  today: string;
+  /** Shown but not editable: `readonly`, or `aria-readonly` where HTML has no such attribute. */
+  readonly?: boolean;
 }
 
 /** The id of a field's control, for labels and the error summary's links. */
@@ -26,10 +26,11 @@ export const controlId = (field: string): string => `f-${field}`;
 function options(field: ProfileField, value: string, view: FieldView): TemplateResult[] {
   const names = view.strings.places;
   const codes: readonly string[] = field === 'province' ? PROVINCES : COUNTRIES;
-  // The names are written in the locale's order (see `Strings.places`).
-  const sorted = Object.keys(names).filter((code) => codes.includes(code));
+  // A read-only select offers its value alone, so it cannot be changed. The names are written
+  // in the locale's order (see `Strings.places`).
+  const sorted = view.readonly ? [] : Object.keys(names).filter((code) => codes.includes(code));
   // A value outside the list (or none) stays visible rather than silently becoming another one.
-  if (!codes.includes(value)) sorted.unshift(value);
+  if (!sorted.includes(value)) sorted.unshift(value);
   return sorted.map(
     (code) =>
       html`<option value=${code} ?selected=${code === value}>
@@ -49,6 +50,7 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
   const a11y = {
     invalid: view.error ? 'true' : nothing,
     describedBy: describedBy || nothing,
+    readonly: view.readonly ? 'true' : nothing,
   };
   const label = html`<label part="label" for=${id}>${view.strings.labels[field]}</label>`;
   const notes = html`${hint ? html`<p part="hint" class="hint" id="h-${field}">${hint}</p>` : ''}
@@ -74,6 +76,8 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
         name=${field}
         autocomplete="off"
         .checked=${view.value === true}
+        aria-readonly=${a11y.readonly}
+        @click=${view.readonly ? (event: Event) => event.preventDefault() : nothing}
         aria-invalid=${a11y.invalid}
         aria-describedby=${a11y.describedBy}
       />
@@ -90,6 +94,7 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
           name=${field}
           autocomplete=${spec.autocomplete}
           ?required=${required}
+          aria-readonly=${a11y.readonly}
           aria-invalid=${a11y.invalid}
           aria-describedby=${a11y.describedBy}
         >
@@ -103,8 +108,8 @@ export function renderField(field: ProfileField, view: FieldView): TemplateResul
           autocomplete=${spec.autocomplete}
           .value=${value}
           ?required=${required}
+          ?readonly=${view.readonly}
           maxlength=${maxLength ?? nothing}
-          max=${spec.type === 'date' ? view.today : nothing}
           aria-invalid=${a11y.invalid}
           aria-describedby=${a11y.describedBy}
         />`;

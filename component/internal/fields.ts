@@ -12,14 +12,16 @@ export interface FieldSpec {
   autocomplete: string;
   /** Columns out of six; every field takes the full row on narrow screens. */
   span: 2 | 3 | 4 | 6;
-  type?: 'email' | 'date' | 'select' | 'checkbox';
+  type?: 'email' | 'select' | 'checkbox';
 }
 
 export const FIELDS: Readonly<Record<ProfileField, FieldSpec>> = {
   firstName: { autocomplete: 'given-name', span: 3 },
   lastName: { autocomplete: 'family-name', span: 3 },
   email: { autocomplete: 'email', span: 4, type: 'email' },
-  dateOfBirth: { autocomplete: 'bday', span: 2, type: 'date' },
+  // Text, not a native date picker: that shows the browser's date order, not the page
+  // language's, and its format differs from the one the rules' messages name.
+  dateOfBirth: { autocomplete: 'bday', span: 2 },
   addressLine1: { autocomplete: 'address-line1', span: 6 },
   addressLine2: { autocomplete: 'address-line2', span: 6 },
   city: { autocomplete: 'address-level2', span: 2 },
@@ -40,14 +42,21 @@ export function constraints(field: ProfileField): { required: boolean; maxLength
   };
 }
 
+/** The known field names in a comma-separated attribute, in order, each once. */
+export const listedFields = (attribute: string | null | undefined): ProfileField[] => [
+  ...new Set(
+    (attribute ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(isField),
+  ),
+];
+
 /**
  * The fields to show, in order, from the comma-separated `fields` attribute. Unknown names are
  * ignored; when nothing known is left (or the attribute is absent), every field is shown.
  */
 export function shownFields(attribute: string | null | undefined): ProfileField[] {
-  const names = (attribute ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(isField);
-  return names.length > 0 ? [...new Set(names)] : [...PROFILE_FIELDS];
+  const names = listedFields(attribute);
+  return names.length > 0 ? names : [...PROFILE_FIELDS];
 }

@@ -7,7 +7,7 @@
  *   strings('fr').labels.email; // 'Courriel'
  *   strings('en').reference.replace('{id}', 'req-1'); // 'Reference: req-1'
  */
-import type { Locale } from '../../contract/messages.js';
+import { localiseMessage, ruleMessage, type Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
 
 /** Error keys of the BFF, plus `network_error` for a request that never got an answer. */
@@ -43,6 +43,12 @@ export interface Strings {
   discard: string;
   retry: string;
   saved: string;
+  /** A save answered `pendingCompliance`. */
+  review: string;
+  /** In the status region while a save is in flight. */
+  saving: string;
+  /** In the status region when a 429 wait ends. */
+  again: string;
   loading: string;
   loadFailed: string;
   summary: string;
@@ -50,6 +56,16 @@ export interface Strings {
   reference: string;
   /** `{s}` is the number of seconds left. */
   retryIn: string;
+  /** A 401 even after the token provider gave a new token (or none). */
+  renewFailed: string;
+  /** A 401 on load: there are no edits to keep. */
+  signIn: string;
+  /** No `session-token` and no `tokenProvider`: the page never signed the user in. */
+  noSession: string;
+  /** A 404 or 405 that is not the BFF's: `api-base` points elsewhere. */
+  noService: string;
+  /** The age rule, said to the user rather than about them. */
+  adult: string;
   failures: Record<FailureKey, string>;
 }
 
@@ -69,6 +85,7 @@ const en: Strings = {
     isCiroAffiliate: 'CIRO affiliate',
   },
   hints: {
+    dateOfBirth: 'Year, month and day (YYYY-MM-DD), such as 1990-05-15.',
     addressLine2: 'Apartment, suite or unit. Optional.',
     postalCode: 'For example, A1A 1A1',
     occupation: 'Optional.',
@@ -96,11 +113,20 @@ const en: Strings = {
   discard: 'Discard changes',
   retry: 'Try again',
   saved: 'Changes saved',
+  review: 'Changes saved. They are under review and take effect once approved.',
+  saving: 'Saving…',
+  again: 'You can save again.',
   loading: 'Loading your profile…',
   loadFailed: 'We could not load your profile.',
   summary: 'Please correct the following',
   reference: 'Reference: {id}',
   retryIn: 'Too many attempts. Try again in {s} s',
+  renewFailed:
+    'We could not renew your session. Your changes are kept: try saving again in a moment.',
+  signIn: 'Your session has expired. Reload the page to sign in again.',
+  noSession: 'We could not sign you in to your profile. Please reload the page.',
+  noService: 'The profile service could not be found. Please try again later.',
+  adult: 'You must be at least 18 years old.',
   failures: {
     bad_request: 'Some details were not accepted. Please check the form.',
     unauthorized: 'Your session has expired. Your changes are kept: save again in a moment.',
@@ -136,6 +162,7 @@ const fr: Strings = {
     isCiroAffiliate: 'Affilié à l’OCRI',
   },
   hints: {
+    dateOfBirth: 'Année, mois et jour (AAAA-MM-JJ), par exemple 1990-05-15.',
     addressLine2: 'Appartement, bureau ou unité. Facultatif.',
     postalCode: 'Par exemple, A1A 1A1',
     occupation: 'Facultatif.',
@@ -163,11 +190,21 @@ const fr: Strings = {
   discard: 'Annuler les modifications',
   retry: 'Réessayer',
   saved: 'Modifications enregistrées',
+  review:
+    'Modifications enregistrées. Elles sont en cours d’examen et prendront effet une fois approuvées.',
+  saving: 'Enregistrement…',
+  again: 'Vous pouvez enregistrer de nouveau.',
   loading: 'Chargement de votre profil…',
   loadFailed: 'Nous n’avons pas pu charger votre profil.',
   summary: 'Veuillez corriger ce qui suit',
   reference: 'Référence : {id}',
   retryIn: 'Trop de tentatives. Réessayez dans {s} s',
+  renewFailed:
+    'Nous n’avons pas pu renouveler votre session. Vos modifications sont conservées : réessayez d’enregistrer dans un instant.',
+  signIn: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
+  noSession: 'Nous n’avons pas pu vous connecter à votre profil. Veuillez recharger la page.',
+  noService: 'Le service des profils est introuvable. Réessayez plus tard.',
+  adult: 'Vous devez avoir au moins 18 ans.',
   failures: {
     bad_request: 'Certains renseignements n’ont pas été acceptés. Veuillez vérifier le formulaire.',
     unauthorized:
@@ -195,3 +232,21 @@ export const toLocale = (value: string | null | undefined): Locale =>
 
 /** The strings of a locale. */
 export const strings = (locale: Locale): Strings => (locale === 'fr' ? fr : en);
+
+/** A rule message from the contract (or the server) as the user reads it, in their language. */
+export const say = (message: string, locale: Locale): string =>
+  message === ruleMessage({ code: 'underAge' })
+    ? strings(locale).adult
+    : localiseMessage(message, locale);
+
+/** A field's label; an unknown API key reads as words ("employerName" → "Employer name"). */
+export function labelOf(field: string, locale: Locale): string {
+  const known = strings(locale).labels[field as ProfileField];
+  if (known) return known;
+  const words = field
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

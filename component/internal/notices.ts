@@ -8,11 +8,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldError } from '../../contract/api.js';
-import { localiseMessage, type Locale } from '../../contract/messages.js';
-import type { ProfileField } from '../../contract/profile.js';
+import type { Locale } from '../../contract/messages.js';
 import { keyForStatus, type BffError } from './bff.js';
 import { controlId } from './field.js';
-import type { FailureKey, Strings } from './i18n.js';
+import { labelOf, say, type FailureKey, type Strings } from './i18n.js';
 
 interface Context {
   strings: Strings;
@@ -31,21 +30,32 @@ export function failureText(
     locale,
     wait = 0,
     reference: always = false,
-  }: Context & { /** Seconds left after a 429. */ wait?: number; reference?: boolean },
+    renewed = false,
+  }: Context & {
+    /** Seconds left after a 429. */
+    wait?: number;
+    reference?: boolean;
+    /** Whether a 401 came after the token provider was asked for a new token. */
+    renewed?: boolean;
+  },
 ): TemplateResult {
   if (error.status === 429 && wait > 0) {
     const [before, after] = strings.retryIn.split('{s}');
     // Only the first announcement is read out, not every tick.
     return html`${before}<span aria-live="off">${wait}</span>${after}`;
   }
+  if (error.status === 401 && renewed) return html`${strings.renewFailed}`;
   const key = (
     error.key in strings.failures ? error.key : keyForStatus(error.status)
   ) as FailureKey;
   const ours = error.status === 0 || error.status >= 500;
-  const theirs = !ours && error.message !== '' && [400, 404, 409, 422].includes(error.status);
+  // An answer that is not the BFF's own JSON (a wrong `api-base`) has no words for the user.
+  if (!error.fromBff && [404, 405].includes(error.status)) return html`${strings.noService}`;
+  const theirs =
+    error.fromBff && !ours && error.message !== '' && [400, 404, 409, 422].includes(error.status);
   const reference =
     (ours || always) && error.requestId ? strings.reference.replace('{id}', error.requestId) : '';
-  return html`${theirs ? localiseMessage(error.message, locale) : strings.failures[key]}
+  return html`${theirs ? say(error.message, locale) : strings.failures[key]}
   ${reference ? html`<span class="reference">${reference}</span>` : nothing}`;
 }
 
@@ -59,7 +69,8 @@ export function renderSummary(
     <h2 part="summary-title">${strings.summary}</h2>
     <ul>
       ${entries.map(({ field, message }) => {
-        const text = `${strings.labels[field as ProfileField] ?? field}: ${localiseMessage(message, locale)}`;
+        const label = labelOf(field, locale);
+        const text = `${label ? `${label}: ` : ''}${say(message, locale)}`;
         const go = (event: Event) => {
           event.preventDefault();
           focus(field);
@@ -97,10 +108,18 @@ export function renderLoadFailure(
     <slot name="heading"></slot>
     <div part="message" class="message" role="alert">
       <strong>${strings.loadFailed}</strong>
-      ${failureText(error, { ...context, reference: true })}
+      ${error.status === 401 ? strings.signIn : failureText(error, { ...context, reference: true })}
     </div>
     <div part="actions" class="actions">
       <button part="retry" class="primary" type="button" @click=${retry}>${strings.retry}</button>
     </div>
+  </div>`;
+}
+
+/** Neither a token nor a way to get one came: say so rather than load forever. */
+export function renderNoSession({ strings, locale }: Context): TemplateResult {
+  return html`<div part="form" class="card" lang=${locale}>
+    <slot name="heading"></slot>
+    <div part="message" class="message" role="alert">${strings.noSession}</div>
   </div>`;
 }

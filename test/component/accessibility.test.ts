@@ -1,6 +1,6 @@
 // Accessibility first: axe finds no violation in any state a user can meet.
 import { expect } from '@open-wc/testing';
-import { PROFILE, errorBody, mount, stubFetch, submit, type } from './helpers.js';
+import { PROFILE, SAVED, errorBody, mount, sleep, stubFetch, submit, type } from './helpers.js';
 
 describe('accessibility', () => {
   afterEach(() => stubFetch().restore());
@@ -60,6 +60,47 @@ describe('accessibility', () => {
     await type(el, 'email', 'nope');
     await submit(el);
     await new Promise((resolve) => setTimeout(resolve, 250)); // colour transitions end
+    await expect(el).to.be.accessible();
+  });
+
+  it('has no violations while a save is in flight, and after a 429 wait ends', async () => {
+    const release = stubFetch().hold(200, SAVED);
+    const saving = await mount({ 'session-token': 't' });
+    await type(saving, 'city', 'Laval');
+    await submit(saving);
+    await expect(saving).to.be.accessible();
+    release();
+
+    stubFetch().json(429, errorBody('too_many_requests', 'Slow down'), { 'Retry-After': '1' });
+    const waited = await mount({ 'session-token': 't', locale: 'fr' });
+    await type(waited, 'city', 'Laval');
+    await submit(waited);
+    await sleep(1100);
+    await expect(waited).to.be.accessible();
+  });
+
+  it('has no violations without a session, and after a load refused with 401', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    const none = await mount({}, null);
+    await sleep(2100);
+    await expect(none).to.be.accessible();
+    console.warn = warn;
+
+    stubFetch().json(401, errorBody('unauthorized', 'Expired'));
+    const expired = await mount({ 'session-token': 't', locale: 'fr' }, null);
+    await expect(expired).to.be.accessible();
+  });
+
+  it('has no violations with read-only fields and a save under review', async () => {
+    stubFetch().json(200, { ...SAVED, status: 'pendingCompliance' });
+    const el = await mount({
+      'session-token': 't',
+      'readonly-fields': 'lastName, dateOfBirth, province, isCiroAffiliate',
+    });
+    await expect(el).to.be.accessible();
+    await type(el, 'firstName', 'Janet');
+    await submit(el);
     await expect(el).to.be.accessible();
   });
 

@@ -49,7 +49,7 @@ describe('answers to a save', () => {
       expect(items).to.deep.equal([
         'Email: Must be a valid email address',
         'City: Must be at most 100 characters',
-        'nickname: Unknown field',
+        'Nickname: Unknown field',
       ]);
       expect($$(el, '#summary a')).to.have.length(2);
       expect(control(el, 'city').value, 'the edit is kept').to.equal('Laval');
@@ -73,7 +73,7 @@ describe('answers to a save', () => {
       await submit(el);
       expect(errorOf(el, 'email')).to.equal('Doit être une adresse courriel valide');
       expect(errorOf(el, 'city')).to.equal('Doit contenir au plus 100 caractères');
-      expect(text($(el, '#summary'))).to.contain('nickname: Champ inconnu');
+      expect(text($(el, '#summary'))).to.contain('Nickname: Champ inconnu');
     });
   });
 
@@ -91,7 +91,7 @@ describe('answers to a save', () => {
 
       el.setAttribute('session-token', 'new');
       await el.updateComplete;
-      expect(has(el, '[part~="message"]'), 'the new token answers the message').to.equal(false);
+      expect(message(el), 'the message stays until the user acts').to.contain('expired');
       await submit(el);
       expect(api.calls[1]!.headers.get('Authorization')).to.equal('Bearer new');
       expect(api.calls[1]!.headers.get('Idempotency-Key')).to.equal(
@@ -105,7 +105,7 @@ describe('answers to a save', () => {
     for (const [code, key, words] of [
       [404, 'not_found', 'No such user'],
       [409, 'conflict', 'A request with this Idempotency-Key is being processed'],
-      [422, 'unprocessable_entity', 'User must be at least 18 years old'],
+      [422, 'unprocessable_entity', 'Cannot change this while a review is open'],
     ] as const) {
       it(`shows the ${code} as a form-level message and keeps the edit`, async () => {
         stubFetch().json(code, errorBody(key, words));
@@ -118,15 +118,28 @@ describe('answers to a save', () => {
       });
     }
 
+    for (const [locale, words] of [
+      ['en', 'You must be at least 18 years old.'],
+      ['fr', 'Vous devez avoir au moins 18 ans.'],
+    ]) {
+      it(`speaks to the user about the age rule (${locale})`, async () => {
+        stubFetch().json(
+          422,
+          errorBody('unprocessable_entity', 'User must be at least 18 years old'),
+        );
+        const el = await mount({ 'session-token': 't', locale: locale! });
+        await type(el, 'city', 'Laval');
+        await submit(el);
+        expect(message(el)).to.equal(words);
+      });
+    }
+
     it('translates a known message into French', async () => {
-      stubFetch().json(
-        422,
-        errorBody('unprocessable_entity', 'User must be at least 18 years old'),
-      );
+      stubFetch().json(409, errorBody('conflict', 'Cannot be changed'));
       const el = await mount({ 'session-token': 't', locale: 'fr' });
       await type(el, 'city', 'Laval');
       await submit(el);
-      expect(message(el)).to.equal('L’utilisateur doit avoir au moins 18 ans');
+      expect(message(el)).to.equal('Ne peut pas être modifié');
     });
 
     it('shows the server’s own words when there is no translation', async () => {

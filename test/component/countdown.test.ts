@@ -46,6 +46,18 @@ describe('Countdown', () => {
     expect(f.updates()).to.equal(4);
   });
 
+  it('calls its end callback once, when the wait reaches zero', () => {
+    const f = fakes();
+    let ended = 0;
+    const countdown = new Countdown(f.host, f.timers, () => ended++);
+    countdown.start(2);
+    f.tick();
+    expect(ended).to.equal(0);
+    f.tick();
+    f.tick();
+    expect(ended).to.equal(1);
+  });
+
   it('does nothing for a zero wait', () => {
     const f = fakes();
     const countdown = new Countdown(f.host, f.timers);

@@ -47,13 +47,13 @@ describe('editing', () => {
       expect(button(el, 'submit').disabled).to.equal(true);
     });
 
-    it('Save is disabled while a save is on its way, and the form is busy', async () => {
+    it('Save is disabled (yet focusable) while a save is on its way, and the form is busy', async () => {
       const api = stubFetch();
       const release = api.hold(200, SAVED);
       const el = await mount({ 'session-token': 't' });
       await type(el, 'city', 'Laval');
       await submit(el);
-      expect(button(el, 'submit').disabled).to.equal(true);
+      expect(button(el, 'submit').getAttribute('aria-disabled')).to.equal('true');
       expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
       release();
       await settle(el);
@@ -160,7 +160,7 @@ describe('editing', () => {
       await type(el, 'dateOfBirth', `${year}-01-01`);
       await submit(el);
       expect(api.calls).to.have.length(0);
-      expect(errorOf(el, 'dateOfBirth')).to.equal('User must be at least 18 years old');
+      expect(errorOf(el, 'dateOfBirth')).to.equal('You must be at least 18 years old.');
     });
   });
 });

@@ -56,7 +56,6 @@ describe('the form', () => {
     const el = await mount();
     expect($<HTMLFormElement>(el, 'form')!.noValidate).to.equal(true);
     expect(control(el, 'email').type).to.equal('email');
-    expect(control(el, 'dateOfBirth').type).to.equal('date');
     expect(control(el, 'isCiroAffiliate').type).to.equal('checkbox');
     expect(control(el, 'firstName').required).to.equal(true);
     expect(control(el, 'firstName').maxLength).to.equal(100);

@@ -32,6 +32,8 @@ export interface FetchStub {
   calls: Call[];
   /** Queues a JSON answer. */
   json(status: number, body: unknown, headers?: Record<string, string>): FetchStub;
+  /** Queues a non-JSON answer, such as another server's HTML error page. */
+  page(status: number, statusText: string): FetchStub;
   /** Queues a failure to connect (fetch rejects with a TypeError). */
   offline(): FetchStub;
   /** Queues an answer that waits until the returned function is called. */
@@ -49,6 +51,17 @@ export function stubFetch(): FetchStub {
     calls: [],
     json(status, body, headers = {}) {
       answers.push(async () => jsonResponse(status, body, headers));
+      return stub;
+    },
+    page(status, statusText) {
+      answers.push(
+        async () =>
+          new Response(`<!doctype html><title>${statusText}</title>`, {
+            status,
+            statusText,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      );
       return stub;
     },
     offline() {
