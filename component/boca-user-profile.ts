@@ -28,7 +28,7 @@ import {
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
 import { listedFields, shownFields } from './internal/fields.js';
-import { say, strings, toLocale, type Strings } from './internal/i18n.js';
+import { FRENCH_LOADING, language, loadLanguage, say, type Language } from './internal/i18n.js';
 import {
   failureText,
   renderLoadFailure,
@@ -154,6 +154,8 @@ export class BocaUserProfile extends LitElement {
   private _grace?: ReturnType<typeof setTimeout>;
   /** What the status region says when no save is in flight. */
   private _said: '' | 'saved' | 'review' | 'again' = '';
+  /** The language of the last render: kept while another one is on its way. */
+  private _spoken?: Language;
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -200,6 +202,9 @@ export class BocaUserProfile extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && !language(this.locale)) {
+      void loadLanguage(this.locale).then(() => this.requestUpdate());
+    }
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
     if (changed.has('sessionToken')) this._session.token = this.sessionToken;
     this._session.provider = this.tokenProvider;
@@ -355,7 +360,7 @@ export class BocaUserProfile extends LitElement {
     this._find(`#${controlId(field)}`)?.focus();
   }
 
-  private _renderWaiting(context: { strings: Strings; locale: Locale }): TemplateResult {
+  private _renderWaiting(context: Language): TemplateResult {
     if (this._load.status === 'error') {
       return renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run());
     }
@@ -365,9 +370,12 @@ export class BocaUserProfile extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = toLocale(this.locale);
-    const context = { strings: strings(locale), locale };
-    const s = context.strings;
+    // While French is on its way the element keeps speaking what it spoke; at first, it shows its
+    // loading panel, in French already.
+    this._spoken = language(this.locale) ?? this._spoken;
+    const context = this._spoken;
+    if (!context) return renderLoading(FRENCH_LOADING, shownFields(this.fields).length);
+    const { locale, strings: s } = context;
     if (!this._baseline || !this._values) return this._renderWaiting(context);
     const shown = shownFields(this.fields);
     const locked = listedFields(this.readonlyFields);
@@ -396,7 +404,7 @@ export class BocaUserProfile extends LitElement {
         ${shown.map((field) =>
           renderField(field, {
             value: this._values![field],
-            error: this._errors[field] ? say(this._errors[field], locale) : '',
+            error: this._errors[field] ? say(this._errors[field], s) : '',
             strings: s,
             locale,
             readonly: locked.includes(field),
