@@ -22,7 +22,8 @@ export const BUDGETS = {
   addedP99Ms: 2,
   /** Growth of the resident set and of the heap after a forced collection. */
   memoryGrowth: 0.1,
-  elementGzipBytes: 15 * 1024,
+  /** The same ceiling as `npm run build`'s. */
+  elementGzipBytes: 15.5 * 1024,
   /** Form usable at most this much later than Lit with a plain form of the same fields. */
   usableOverBaselineMs: 5,
 };

@@ -17,9 +17,9 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const entry = join(root, 'component/index.ts');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-// The hard ceiling fails the build; the aim is reported so a regression is seen before it bites.
-const BUDGET = 20 * 1024;
-const AIM = 15 * 1024;
+// The self-contained bundle's budget (gzip -9), every feature in it: the build fails above it.
+// Where the bytes go is in BENCHMARKS.md.
+const BUDGET = 15.5 * 1024;
 
 /** The oldest browsers the styles already need (color-mix): what lightningcss may write for. */
 const CSS_TARGETS = { chrome: 111 << 16, firefox: 113 << 16, safari: (16 << 16) | (2 << 8) };
@@ -369,7 +369,4 @@ console.log('custom-elements.json                the element manifest');
 const { gzip } = size('boca-user-profile.js');
 if (gzip > BUDGET) {
   fail(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(BUDGET)} budget.`);
-}
-if (gzip > AIM) {
-  console.warn(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(AIM)} aim.`);
 }
