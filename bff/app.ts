@@ -54,6 +54,7 @@ export function createBff(options: BffOptions): BffApp {
     now,
     newId,
     readBody: resolved.readBody,
+    readonlyFields: resolved.readonlyFields,
     loadProfile: resolved.loadProfile,
     onProfileUpdated: resolved.onProfileUpdated,
   });

@@ -11,6 +11,7 @@
  * | `BOCA_SESSION_SECRET`      | at least 32 bytes, not the signing secret         |
  * | `BOCA_ALLOWED_ORIGINS`     | comma-separated origins (`https://host[:port]`)   |
  * | `BOCA_UPSTREAM_TIMEOUT_MS` | a positive integer; 10000 by default              |
+ * | `BOCA_READONLY_FIELDS`     | comma-separated Partner API field names; none     |
  * | `PORT`                     | 0 to 65535; 8787 by default                       |
  * | `HOST`                     | 127.0.0.1 by default                              |
  *
@@ -20,7 +21,8 @@
  */
 import { z } from 'zod';
 import { isOrigin } from './origin.js';
-import { apiBaseUrlProblem, DEFAULTS } from './options.js';
+import { PROFILE_FIELDS } from '../contract/profile.js';
+import { apiBaseUrlProblem, DEFAULTS, unknownFields } from './options.js';
 import { MIN_SESSION_SECRET_BYTES } from './token.js';
 
 export interface BffConfig {
@@ -30,6 +32,7 @@ export interface BffConfig {
   sessionSecret: string;
   allowedOrigins: string[];
   upstreamTimeoutMs: number;
+  readonlyFields: string[];
   port: number;
   host: string;
 }
@@ -105,6 +108,24 @@ const schema = z.object({
       'a positive whole number of milliseconds',
     ),
   ),
+  BOCA_READONLY_FIELDS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((field) => field.trim())
+          .filter(Boolean),
+      )
+      .superRefine((fields, context) => {
+        for (const field of unknownFields(fields)) {
+          context.addIssue({
+            code: 'custom',
+            message: `BOCA_READONLY_FIELDS: ${JSON.stringify(field)} is not a field of the Partner API (one of ${PROFILE_FIELDS.join(', ')})`,
+          });
+        }
+      }),
+  ),
   PORT: optional(wholeNumber('PORT', 0, 65_535, 'a port number from 0 to 65535')),
   HOST: optional(z.string()),
 });
@@ -129,6 +150,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       sessionSecret: value.BOCA_SESSION_SECRET,
       allowedOrigins: value.BOCA_ALLOWED_ORIGINS,
       upstreamTimeoutMs: value.BOCA_UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
+      readonlyFields: value.BOCA_READONLY_FIELDS ?? [],
       port: value.PORT ?? DEFAULT_PORT,
       host: value.HOST ?? DEFAULT_HOST,
     },

@@ -10,6 +10,7 @@
  */
 import type { HmacSha256 } from '../contract/signing.js';
 import { webHmacSha256 } from '../contract/signing-web.js';
+import { isField, PROFILE_FIELDS } from '../contract/profile.js';
 import {
   defaultLogger,
   defaultNewId,
@@ -27,7 +28,6 @@ export const DEFAULTS = {
   basePath: '/api',
   upstreamTimeoutMs: 10_000,
   attemptTimeoutMs: 5_000,
-  maxAttempts: 3,
   retryBaseMs: 100,
 } as const;
 
@@ -77,6 +77,25 @@ function optionalFunction<T>(name: string, value: T | undefined, fallback: T): T
   return value;
 }
 
+/** The names of `fields` that are not fields of the Partner API's profile. */
+export function unknownFields(fields: readonly unknown[]): string[] {
+  return fields.filter((f) => typeof f !== 'string' || !isField(f)).map(String);
+}
+
+function readonlyFields(value: readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new TypeError('createBff: readonlyFields must be an array of field names');
+  }
+  const unknown = unknownFields(value);
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `createBff: readonlyFields has ${unknown.map((f) => JSON.stringify(f)).join(', ')}, not a field of the Partner API (one of ${PROFILE_FIELDS.join(', ')})`,
+    );
+  }
+  return [...new Set(value)];
+}
+
 export function resolveOptions(options: BffOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('createBff: options must be an object');
@@ -119,6 +138,7 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
     sessionSecret,
     allowedOrigins: [...allowedOrigins],
     basePath,
+    readonlyFields: readonlyFields(options.readonlyFields),
     loadProfile: optionalFunction('loadProfile', options.loadProfile, undefined),
     onProfileUpdated: optionalFunction('onProfileUpdated', options.onProfileUpdated, undefined),
     upstreamTimeoutMs,
@@ -128,7 +148,6 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
       1,
       2_147_483_647,
     ),
-    maxAttempts: integer('maxAttempts', options.maxAttempts ?? DEFAULTS.maxAttempts, 1, 10),
     retryBaseMs: integer('retryBaseMs', options.retryBaseMs ?? DEFAULTS.retryBaseMs, 0, 60_000),
     transport:
       optionalFunction('transport', options.transport, undefined) ?? createFetchTransport(),

@@ -2,7 +2,8 @@
  * The two profile routes. Each request is checked in a fixed order, and the first failure answers:
  *
  * PATCH: Origin (403) → embed token (401) → Content-Type (415) → size (413) → JSON (400) → the
- * contract's rules, every bad field reported (400) → Idempotency-Key (400) → signed and forwarded.
+ * contract's rules and the partner's read-only fields, every bad field reported (400) →
+ * Idempotency-Key (400) → signed and forwarded.
  * GET: Origin (403) → embed token (401) → the partner's `loadProfile` (501 without one, 404 when
  * it has no record).
  *
@@ -32,6 +33,8 @@ export interface ProfileHandlerOptions {
   now: () => number;
   newId: () => string;
   readBody: BodyReader;
+  /** Fields of the profile this BFF refuses to change (already checked to be fields). */
+  readonlyFields?: readonly string[];
   loadProfile?: LoadProfile | undefined;
   onProfileUpdated?: OnProfileUpdated | undefined;
 }
@@ -42,6 +45,7 @@ const DAY_MS = 86_400_000;
 const NULLABLE = new Set(['addressLine2', 'occupation']);
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+const READ_ONLY = ruleMessage({ code: 'readOnly' });
 
 /** The twelve profile fields of whatever the partner's hook answered, and nothing else it had. */
 function pickProfile(record: Profile): Partial<Profile> {
@@ -58,6 +62,13 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
   const { origins, respond, verifyToken, updateUser, now, newId } = options;
   const { loadProfile, onProfileUpdated } = options;
   const bodyReader = options.readBody;
+  const readonlyFields = options.readonlyFields ?? [];
+
+  /** The partner's read-only fields that `input` would change. */
+  function lockedIn(input: unknown): string[] {
+    if (readonlyFields.length === 0 || typeof input !== 'object' || input === null) return [];
+    return readonlyFields.filter((field) => Object.hasOwn(input, field));
+  }
 
   // Today's date, for the rule on dates of birth, changes once a day: it is formatted then, not
   // on every save (a Date and its ISO string cost some microseconds on Node 20).
@@ -107,9 +118,17 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     checkJsonContentType(c.req.header('content-type'), c.req.header('content-encoding'));
     const input = parseJsonBody(await readBody(c.req.raw, c.env, bodyReader));
     const checked = checkPatch(input, { today: todayAt(now()) });
-    if (!checked.ok) {
+    const locked = lockedIn(input);
+    if (!checked.ok || locked.length > 0) {
+      // A read-only field is refused as such, whatever else may be wrong with its value.
+      const violations = checked.ok
+        ? []
+        : checked.violations.filter((v) => !locked.includes(v.field));
       throw new HttpError(400, 'bad_request', 'Some fields are not valid', {
-        fieldErrors: checked.violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),
+        fieldErrors: [
+          ...violations.map((v) => ({ field: v.field, message: ruleMessage(v) })),
+          ...locked.map((field) => ({ field, message: READ_ONLY })),
+        ],
       });
     }
     const key = idempotencyKey(c.req.header('idempotency-key'));

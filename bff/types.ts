@@ -96,17 +96,23 @@ export interface BffOptions {
   sessionSecret: string;
   /** `BOCA_ALLOWED_ORIGINS`: serialised origins such as `https://portal.example.com`. */
   allowedOrigins: readonly string[];
+  /**
+   * `BOCA_READONLY_FIELDS`: fields of the Partner API (`dateOfBirth`, …) this BFF refuses to
+   * change, e.g. identity fields locked after verification; none by default.
+   */
+  readonlyFields?: readonly string[];
   /** Where the API routes live; `/api` by default. */
   basePath?: string;
   loadProfile?: LoadProfile;
   onProfileUpdated?: OnProfileUpdated;
-  /** Overall deadline for one save, retries included; 10000 by default. */
+  /** Overall deadline for one save, retries and their waits included; 10000 by default. */
   upstreamTimeoutMs?: number;
   /** Deadline for one attempt (never beyond the overall one); 5000 by default. */
   attemptTimeoutMs?: number;
-  /** Attempts at most, the first included; 3 by default. */
-  maxAttempts?: number;
-  /** The backoff's base: attempt n waits up to `retryBaseMs × 2^(n-1)`; 100 by default. */
+  /**
+   * The backoff's base: retry n waits up to `retryBaseMs × 2^(n-1)`, at most 1 s; 100 by
+   * default. Retries go on while the deadline allows (`upstreamTimeoutMs`).
+   */
   retryBaseMs?: number;
   /** `fetch` by default; `createUndiciTransport` on Node. */
   transport?: Transport;

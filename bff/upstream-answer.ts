@@ -7,7 +7,8 @@
  * | --------------------------------- | --------------------------------------------------- |
  * | 2xx, documented body              | relayed                                             |
  * | 400, 404, 409, 422, documented    | relayed: status, error, message, requestId, fieldErrors |
- * | 429, documented                   | relayed at once with its `Retry-After`              |
+ * | 409, our key still in flight      | waited out: retried                                 |
+ * | 429, documented                   | retried after its `Retry-After`, or relayed with it  |
  * | 500, 502, 503, 504                | retried                                             |
  * | 401, 403                          | 502, logged at error level: our credentials or clock |
  * | anything else, or not the schema  | 502                                                 |
@@ -30,11 +31,23 @@ export type Answer =
       requestId?: undefined;
     }
   | { kind: 'retry'; requestId: string | undefined }
+  /** A 409 for this very Idempotency-Key, whose first request is still being processed. */
+  | { kind: 'inFlight'; requestId: string | undefined }
+  /** A documented 429: `error` relays it, `retryAfter` is its valid `Retry-After`, if any. */
+  | {
+      kind: 'rateLimited';
+      error: HttpError;
+      requestId: string | undefined;
+      retryAfter: string | undefined;
+    }
   | { kind: 'error'; error: HttpError; requestId: string | undefined; problem?: string };
 
 const RELAYED = new Set([400, 404, 409, 422, 429]);
 const RETRIED = new Set([500, 502, 503, 504]);
 const RETRY_AFTER = /^\d{1,9}$/;
+// Assumption (the IETF Idempotency-Key draft, as the Partner API's docs follow it): the 409 for a
+// key still being processed says so; a 409 that does not is a conflict with the user's state.
+const KEY_IN_FLIGHT = /idempotency-key.*(still being processed|in flight|in progress)/i;
 
 export const garbage = (requestId?: string) =>
   new HttpError(
@@ -108,16 +121,15 @@ export function interpretAnswer(response: TransportResponse, externalId: string)
 
   if (RELAYED.has(status) && errorBody.success) {
     const { error, message, fieldErrors } = errorBody.data;
+    if (status === 409 && KEY_IN_FLIGHT.test(message)) return { kind: 'inFlight', requestId };
     const wait = status === 429 ? retryAfter(response.headers.get('retry-after')) : undefined;
-    return {
-      kind: 'error',
+    const relayed = new HttpError(status as ContentfulStatusCode, error, message, {
       requestId,
-      error: new HttpError(status as ContentfulStatusCode, error, message, {
-        requestId,
-        ...(fieldErrors ? { fieldErrors } : {}),
-        ...(wait === undefined ? {} : { headers: { 'Retry-After': wait } }),
-      }),
-    };
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(wait === undefined ? {} : { headers: { 'Retry-After': wait } }),
+    });
+    if (status === 429) return { kind: 'rateLimited', error: relayed, requestId, retryAfter: wait };
+    return { kind: 'error', requestId, error: relayed };
   }
 
   return {

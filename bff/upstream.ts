@@ -1,16 +1,22 @@
 /**
  * The Partner API client: signs and sends `PATCH /v1/users/{externalId}`, retrying what is safe
- * to retry within one overall deadline.
+ * to retry for as long as the save's deadline (`upstreamTimeoutMs`) allows.
  *
  * - Exactly these headers go out: `x-api-key`, `x-request-timestamp`, `x-request-signature`,
  *   `content-type`, `accept`, `idempotency-key`. Nothing of the browser's request is forwarded.
  * - The same body bytes and the same `Idempotency-Key` on every attempt, each attempt signed
- *   afresh with the time it leaves (the server allows ±60 s).
- * - Network failures, attempt timeouts and 500/502/503/504 are retried, at most `maxAttempts`
- *   times, after a full-jitter backoff (`random() × retryBase × 2^(n-1)`) that never sleeps past
- *   the deadline. Nothing else is retried; 429 in particular is relayed at once.
- * - Out of attempts: 504 `gateway_timeout` when the last attempt ran out of time, otherwise 502
- *   `bad_gateway` carrying the Partner API's `requestId` when it gave one.
+ *   afresh with the time it leaves (the server allows ±60 s), each with its own deadline
+ *   (`attemptTimeoutMs`, never past the save's).
+ * - Retried, after a full-jitter backoff (`random() × min(1 s, retryBase × 2^(n-1))`): network
+ *   failures, attempt timeouts, 500/502/503/504, and a 409 saying that this save's own
+ *   Idempotency-Key is still being processed (an earlier attempt that timed out or lost its
+ *   answer is still running upstream: waited out until its stored answer comes back).
+ * - A 429 is retried after its `Retry-After` when that ends before the deadline; otherwise it is
+ *   relayed with its `Retry-After`. A 409 that is a real conflict is relayed at once.
+ * - No retry at all while most of the instance's recent attempts failed (`retry-budget.ts`).
+ * - Out of time or retries: 504 `gateway_timeout` when the last attempt ran out of time or met
+ *   its own key in flight, otherwise 502 `bad_gateway` carrying the Partner API's `requestId`
+ *   when it gave one (or the 429 itself).
  *
  * @example
  *   const updateUser = createUpstreamClient(resolvedOptions);
@@ -22,6 +28,7 @@ import { formatTimestamp, signRequest, type HmacSha256 } from '../contract/signi
 import { HttpError } from './errors.js';
 import type { RequestLog } from './scope.js';
 import { UpstreamResponseTooLarge } from './transport-fetch.js';
+import { createRetryBudget } from './retry-budget.js';
 import { garbage, interpretAnswer } from './upstream-answer.js';
 import type { Sleep, Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -36,7 +43,6 @@ export interface UpstreamClientOptions {
   sleep: Sleep;
   upstreamTimeoutMs: number;
   attemptTimeoutMs: number;
-  maxAttempts: number;
   retryBaseMs: number;
 }
 
@@ -61,7 +67,11 @@ type Outcome =
 
 type Failure =
   | Exclude<Outcome, { kind: 'response' | 'tooLarge' }>
-  | { kind: 'status'; requestId: string | undefined };
+  | { kind: 'status' | 'inFlight'; requestId: string | undefined }
+  | { kind: 'rateLimited'; error: HttpError; retryAfter: string | undefined };
+
+/** The longest backoff between two attempts: a save keeps trying within its deadline. */
+const MAX_BACKOFF_MS = 1_000;
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
 const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
@@ -69,7 +79,8 @@ const ignore = () => {};
 
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const { apiKey, signingSecret, hmac, transport, now, random, sleep } = options;
-  const { upstreamTimeoutMs, attemptTimeoutMs, maxAttempts, retryBaseMs } = options;
+  const { upstreamTimeoutMs, attemptTimeoutMs, retryBaseMs } = options;
+  const budget = createRetryBudget({ now });
   const base = new URL(options.apiBaseUrl);
   const origin = base.origin;
   // A base URL with a path (a gateway's prefix) keeps it in front of /v1, signed as sent.
@@ -97,7 +108,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     timeoutMs: number,
   ): Promise<Outcome> {
     const abort = new AbortController();
-    // Settled either way, the timer means the same: the race is over by then when it was cut short.
+    // Cut short, a sleep may resolve or reject; either way the race is decided by then.
     const deadline = sleep(timeoutMs, abort.signal).then(timedOut, timedOut);
     try {
       // Inside the try: a transport that throws at once is a failed attempt like any other.
@@ -125,9 +136,33 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     }
   }
 
+  /** Milliseconds a `Retry-After` (delay-seconds or an HTTP date) asks to wait. */
+  function retryAfterMs(value: string): number {
+    return /^\d+$/.test(value) ? Number(value) * 1000 : Math.max(0, Date.parse(value) - now());
+  }
+
+  /** How long to wait before retry `n` (1 for the first), or `undefined` when none fits. */
+  function delayBefore(n: number, last: Failure, deadline: number): number | undefined {
+    let delay: number;
+    if (last.kind === 'rateLimited') {
+      if (last.retryAfter === undefined) return undefined;
+      delay = retryAfterMs(last.retryAfter);
+    } else {
+      delay = random() * Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** (n - 1));
+    }
+    return now() + delay < deadline ? delay : undefined;
+  }
+
   function giveUp(last: Failure, log: RequestLog): HttpError {
-    if (last.kind === 'timeout') {
-      log.problem = 'the Partner API did not answer in time';
+    if (last.kind === 'rateLimited') {
+      log.problem = 'the Partner API asked us to slow down';
+      return last.error;
+    }
+    if (last.kind === 'timeout' || last.kind === 'inFlight') {
+      log.problem =
+        last.kind === 'timeout'
+          ? 'the Partner API did not answer in time'
+          : 'the Partner API was still processing this Idempotency-Key';
       return new HttpError(
         504,
         'gateway_timeout',
@@ -153,11 +188,8 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     const path = pathPrefix + encodeURIComponent(externalId);
     const url = origin + path;
     const deadline = now() + upstreamTimeoutMs;
-    let last: Failure = { kind: 'timeout' };
 
-    for (let n = 1; n <= maxAttempts; n++) {
-      const remaining = deadline - now();
-      if (remaining <= 0) break;
+    for (let n = 1; ; n++) {
       log.attempts = n;
       const stamp = timestamp();
       const signature = await signRequest(hmac, signingSecret, {
@@ -177,10 +209,12 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       };
       const outcome = await attempt(
         { url, path, method: 'PATCH', headers, body },
-        Math.min(attemptTimeoutMs, remaining),
+        Math.max(1, Math.min(attemptTimeoutMs, deadline - now())),
       );
 
+      let last: Failure;
       if (outcome.kind === 'tooLarge') {
+        budget.record(false);
         log.problem = 'the Partner API answered too much';
         throw garbage();
       }
@@ -188,25 +222,41 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         log.upstreamStatus = outcome.response.status;
         const answer = interpretAnswer(outcome.response, externalId);
         if (answer.requestId !== undefined) log.upstreamRequestId = answer.requestId;
-        if (answer.kind === 'success') return answer;
+        if (answer.kind === 'success') {
+          budget.record(false);
+          return answer;
+        }
         if (answer.kind === 'error') {
+          budget.record(false);
           if (answer.problem !== undefined) {
             log.problem = answer.problem;
             log.level = 'error';
           }
           throw answer.error;
         }
-        last = { kind: 'status', requestId: answer.requestId };
+        last =
+          answer.kind === 'rateLimited'
+            ? { kind: 'rateLimited', error: answer.error, retryAfter: answer.retryAfter }
+            : {
+                kind: answer.kind === 'retry' ? 'status' : 'inFlight',
+                requestId: answer.requestId,
+              };
       } else {
         last = outcome;
       }
+      // A key in flight is the Partner API at work, not failing: it counts neither way.
+      if (last.kind !== 'inFlight') budget.record(true);
 
-      if (n === maxAttempts) break;
-      const delay = random() * retryBaseMs * 2 ** (n - 1);
-      if (now() + delay >= deadline) break;
+      if (!budget.allowsRetry()) {
+        const error = giveUp(last, log);
+        log.problem += '; no retry while most recent attempts fail';
+        throw error;
+      }
+      const delay = delayBefore(n, last, deadline);
+      if (delay === undefined) throw giveUp(last, log);
       await sleep(delay);
+      if (now() >= deadline) throw giveUp(last, log);
     }
-    throw giveUp(last, log);
   };
 }
 

@@ -48,7 +48,7 @@ export interface StartDemoOptions {
   hostname?: string;
   /** The `BOCA_*` and `SANDBOX_*` variables (default `process.env`). */
   env?: Env;
-  /** The Retry-After of the rate-limit scenario, in seconds (default 8). */
+  /** The Retry-After of the rate-limit scenario, in seconds (default 2 s past the deadline). */
   retryAfterSeconds?: number;
   /** Progress and one line per BFF request; quiet by default. */
   log?: (line: string) => void;
@@ -100,7 +100,7 @@ function bffConfig(env: Env, credentials: Env, origins: string[]): BffConfig {
 }
 
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
-  const { hostname = '127.0.0.1', env = process.env, retryAfterSeconds = 8 } = options;
+  const { hostname = '127.0.0.1', env = process.env, retryAfterSeconds } = options;
   const log = options.log ?? (() => {});
   let server: RunningServer | undefined;
   let sandbox: RunningSandbox | null = null;
@@ -177,6 +177,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       sessionSecret: config.sessionSecret,
       allowedOrigins: config.allowedOrigins,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
+      readonlyFields: config.readonlyFields,
       transport: recordingTransport(upstream, {
         log: exchanges,
         apiKey: config.apiKey,

@@ -4,8 +4,8 @@
  * element, the real BFF and the real sandbox then play it out.
  *
  * @example
- *   const scenarios = createScenarios(sandboxFaults, { retryAfterSeconds: 8, upstreamTimeoutMs });
- *   scenarios.arm('rate-limit'); // the next PATCH upstream answers 429 with Retry-After: 8
+ *   const scenarios = createScenarios(sandboxFaults, { retryAfterSeconds: 12, upstreamTimeoutMs });
+ *   scenarios.arm('rate-limit'); // the next PATCH upstream answers 429 with Retry-After: 12
  */
 import type { ScenarioInfo, ScenarioName } from './shared.js';
 
@@ -20,16 +20,21 @@ export interface FaultControl {
 }
 
 export interface ScenarioOptions {
-  /** The Retry-After of the rate-limit scenario (default 8 s). */
+  /**
+   * The Retry-After of the rate-limit scenario; by default 2 s past the BFF's deadline, so the
+   * BFF relays the 429 instead of waiting it out.
+   */
   retryAfterSeconds?: number;
   /** The BFF's deadline for one save: the timeout scenario stalls beyond it. */
   upstreamTimeoutMs: number;
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const defaultRetryAfter = (upstreamTimeoutMs: number) => Math.ceil(upstreamTimeoutMs / 1000) + 2;
 
 export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
-  const { retryAfterSeconds = 8, upstreamTimeoutMs } = options;
+  const { upstreamTimeoutMs } = options;
+  const retryAfterSeconds = options.retryAfterSeconds ?? defaultRetryAfter(upstreamTimeoutMs);
   return [
     {
       name: 'field-errors',
@@ -48,7 +53,7 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
       name: 'rate-limit',
       label: 'Rate limited',
       code: `429 · wait ${retryAfterSeconds} s`,
-      description: `The Partner API says to slow down: Save counts down ${retryAfterSeconds} s before it can be pressed again.`,
+      description: `The Partner API says to slow down for longer than the BFF’s deadline, so the BFF relays the 429: Save counts down ${retryAfterSeconds} s before it can be pressed again.`,
     },
     {
       name: 'server-error',
@@ -74,7 +79,8 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
 }
 
 export function createScenarios(faults: FaultControl, options: ScenarioOptions) {
-  const { retryAfterSeconds = 8, upstreamTimeoutMs } = options;
+  const { upstreamTimeoutMs } = options;
+  const retryAfterSeconds = options.retryAfterSeconds ?? defaultRetryAfter(upstreamTimeoutMs);
   let armed: ScenarioName | null = null;
 
   function inject(name: ScenarioName) {

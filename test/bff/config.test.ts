@@ -28,6 +28,7 @@ describe('configFromEnv', () => {
         sessionSecret: 'session-secret-of-thirty-two-bytes!',
         allowedOrigins: ['https://portal.example.com', 'http://127.0.0.1:8787'],
         upstreamTimeoutMs: 10_000,
+        readonlyFields: [],
         port: 8787,
         host: '127.0.0.1',
       },
@@ -38,13 +39,23 @@ describe('configFromEnv', () => {
     const result = configFromEnv({
       ...VALID,
       BOCA_UPSTREAM_TIMEOUT_MS: '2500',
+      BOCA_READONLY_FIELDS: ' dateOfBirth, firstName ,lastName',
       PORT: '0',
       HOST: '0.0.0.0',
     });
     assert.ok(result.ok);
     assert.equal(result.config.upstreamTimeoutMs, 2500);
+    assert.deepEqual(result.config.readonlyFields, ['dateOfBirth', 'firstName', 'lastName']);
     assert.equal(result.config.port, 0);
     assert.equal(result.config.host, '0.0.0.0');
+  });
+
+  it('names each read-only field that is not a field of the Partner API, and the fields', () => {
+    const found = problems({ ...VALID, BOCA_READONLY_FIELDS: 'dateOfBirth,birthDate,externalId' });
+    assert.equal(found.length, 2);
+    assert.match(found[0]!, /^BOCA_READONLY_FIELDS: "birthDate" is not a field of the Partner API/);
+    assert.match(found[1]!, /"externalId" is not a field/);
+    assert.match(found[0]!, /one of firstName, lastName, email, dateOfBirth,/);
   });
 
   it('names every missing variable at once', () => {

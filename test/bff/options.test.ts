@@ -54,7 +54,16 @@ describe('createBff options', () => {
       { attemptTimeoutMs: 1.5 },
       /attemptTimeoutMs must be an integer/,
     ],
-    ['no attempts', { maxAttempts: 0 }, /maxAttempts must be an integer from 1 to 10/],
+    [
+      'a read-only field the Partner API does not have',
+      { readonlyFields: ['dateOfBirth', 'birthdate'] },
+      /readonlyFields has "birthdate", not a field of the Partner API \(one of firstName, /,
+    ],
+    [
+      'read-only fields as a string',
+      { readonlyFields: 'dateOfBirth' },
+      /readonlyFields must be an array of field names/,
+    ],
     ['a transport that is not a function', { transport: {} }, /transport must be a function/],
     ['a logger that is not a function', { logger: 'console' }, /logger must be a function/],
   ];

@@ -208,4 +208,47 @@ describe('PATCH /api/profile checks of the request, in order', () => {
       );
     });
   });
+
+  describe('read-only fields', () => {
+    const locked = () => makeBff({ readonlyFields: ['dateOfBirth', 'firstName', 'lastName'] });
+
+    it('refuses a change to a read-only field with 400, one entry per field, nothing upstream', async () => {
+      const t = locked();
+      const body = await expectError(
+        await t.patch({ firstName: 'Janet', dateOfBirth: '1990-05-16', city: 'Ottawa' }),
+        400,
+        'bad_request',
+      );
+      assert.deepEqual(body.fieldErrors, [
+        { field: 'dateOfBirth', message: 'Cannot be changed' },
+        { field: 'firstName', message: 'Cannot be changed' },
+      ]);
+      assert.equal(t.api.requests.length, 0);
+    });
+
+    it('reports a read-only field as such, alongside the other bad fields', async () => {
+      const t = locked();
+      const body = await expectError(
+        await t.patch({ lastName: '', email: 'not-an-email' }),
+        400,
+        'bad_request',
+      );
+      assert.deepEqual(body.fieldErrors, [
+        { field: 'email', message: 'Must be a valid email address' },
+        { field: 'lastName', message: 'Cannot be changed' },
+      ]);
+      assert.equal(t.api.requests.length, 0);
+    });
+
+    it('forwards a change that leaves the read-only fields alone', async () => {
+      const t = locked();
+      assert.equal((await t.patch({ city: 'Ottawa', email: 'jane@example.com' })).status, 200);
+      assert.equal(t.api.requests[0]?.bodyText, '{"city":"Ottawa","email":"jane@example.com"}');
+    });
+
+    it('locks nothing by default', async () => {
+      const t = makeBff();
+      assert.equal((await t.patch({ firstName: 'Janet' })).status, 200);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { UpstreamResponseTooLarge } from '../../bff/transport-fetch.js';
-import { makeBff, PORTAL } from './harness.js';
+import { makeBff, PORTAL, START } from './harness.js';
 import { errorBody, UPDATED_AT, USER_ID, type ScriptedAnswer } from './fake-partner-api.js';
 
 async function relay(answer: ScriptedAnswer) {
@@ -40,6 +40,55 @@ describe('answers relayed from the Partner API', () => {
     });
   }
 
+  describe('a 409 for this save’s own Idempotency-Key, still in flight upstream', () => {
+    const inFlight = {
+      status: 409,
+      body: errorBody('conflict', 'A request with this Idempotency-Key is still being processed'),
+    };
+
+    it('is waited out after a timed-out attempt, until the stored answer comes', async () => {
+      const t = makeBff();
+      t.api.script('hang', inFlight, inFlight);
+      const response = await t.patch({ city: 'Toronto' });
+      assert.equal(response.status, 200);
+      assert.equal(t.api.requests.length, 4);
+      assert.equal(t.api.requests[0]?.aborted, true);
+      const keys = new Set(t.api.requests.map((r) => r.headers['idempotency-key']));
+      assert.equal(keys.size, 1);
+      assert.equal(t.logs[0]?.attempts, 4);
+    });
+
+    it('is waited out after an answer lost on the network', async () => {
+      const t = makeBff();
+      t.api.script('network', inFlight);
+      assert.equal((await t.patch({ city: 'Toronto' })).status, 200);
+      assert.equal(t.api.requests.length, 3);
+    });
+
+    it('becomes a 504, never a 409, when the deadline comes first', async () => {
+      const t = makeBff();
+      t.api.script('hang', ...Array.from({ length: 50 }, () => inFlight));
+      const response = await t.patch({ city: 'Toronto' });
+      const body = await response.json();
+      assert.equal(response.status, 504);
+      assert.equal(body.error, 'gateway_timeout');
+      // The last poll at 9.75 s: the next backoff (500 ms) would end past the deadline.
+      assert.equal(t.clock.time - START, 9_750);
+      assert.equal(t.api.requests.length, 13);
+      assert.match(t.logs[0]?.problem ?? '', /still processing this Idempotency-Key/);
+    });
+  });
+
+  it('relays a 409 that is a real conflict, even after a timed-out attempt', async () => {
+    const t = makeBff();
+    const conflict = errorBody('conflict', 'The user was changed by another request');
+    t.api.script('hang', { status: 409, body: conflict });
+    const response = await t.patch({ city: 'Toronto' });
+    assert.equal(response.status, 409);
+    assert.deepEqual(await response.json(), conflict);
+    assert.equal(t.api.requests.length, 2);
+  });
+
   it('keeps only the documented members of an error body', async () => {
     const upstream = {
       ...errorBody('conflict', 'Busy'),
@@ -50,7 +99,33 @@ describe('answers relayed from the Partner API', () => {
     assert.deepEqual(body, errorBody('conflict', 'Busy'));
   });
 
-  it('relays a 429 at once with its Retry-After, readable by the page', async () => {
+  it('waits out a 429 whose Retry-After ends before the deadline, then saves', async () => {
+    const t = makeBff();
+    t.api.script({
+      status: 429,
+      body: errorBody('too_many_requests', 'Slow down'),
+      headers: { 'Retry-After': '3' },
+    });
+    const response = await t.patch({ city: 'Toronto' });
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      t.api.requests.map((r) => r.at - START),
+      [0, 3_000],
+    );
+  });
+
+  it('waits out a 429 whose HTTP-date Retry-After comes before the deadline', async () => {
+    const t = makeBff();
+    t.api.script({
+      status: 429,
+      body: errorBody('too_many_requests', 'Slow down'),
+      headers: { 'Retry-After': 'Fri, 13 Mar 2026 12:00:04 GMT' },
+    });
+    assert.equal((await t.patch({ city: 'Toronto' })).status, 200);
+    assert.equal(t.api.requests[1]?.at, START + 4_000);
+  });
+
+  it('relays a 429 whose Retry-After outlasts the deadline, readable by the page', async () => {
     const { t, response, body } = await relay({
       status: 429,
       body: errorBody('too_many_requests', 'Slow down'),
@@ -62,7 +137,7 @@ describe('answers relayed from the Partner API', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), PORTAL);
     assert.match(response.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
     assert.equal(t.api.requests.length, 1);
-    // Only the attempt's own timer: no backoff, no waiting for Retry-After.
+    // Only the attempt's own timer: no backoff, no waiting for a Retry-After past the deadline.
     assert.deepEqual(t.clock.sleeps, [5_000]);
   });
 

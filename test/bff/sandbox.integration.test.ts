@@ -30,13 +30,13 @@ describe('the BFF against the sandbox', () => {
 
   beforeEach(() => upstream.sandbox.reset());
 
-  async function save(changes: unknown, idempotencyKey = crypto.randomUUID()) {
+  async function save(changes: unknown, idempotencyKey = crypto.randomUUID(), via = bff) {
     const token = await mintEmbedToken({
       secret: sessionSecret,
       externalId: 'partner-user-42',
       hmac: nodeHmacSha256,
     });
-    const response = await bff.app.request('/api/profile', {
+    const response = await via.app.request('/api/profile', {
       method: 'PATCH',
       headers: {
         origin,
@@ -81,22 +81,55 @@ describe('the BFF against the sandbox', () => {
     assert.equal(upstream.sandbox.getUser('partner-user-42')?.addressLine2, null);
   });
 
-  it('relays a 429 with its Retry-After at once', async () => {
+  const slowDown = (retryAfter: string) =>
     upstream.sandbox.injectFault({
       kind: 'status',
       status: 429,
-      headers: { 'retry-after': '7' },
+      headers: { 'retry-after': retryAfter },
       body: {
         error: 'too_many_requests',
         message: 'Slow down',
         requestId: `req-${crypto.randomUUID()}`,
       },
     });
+
+  it('relays a 429 whose Retry-After outlasts the deadline, with its Retry-After', async () => {
+    slowDown('60');
     const { response, body } = await save({ city: 'Ottawa' });
     assert.equal(response.status, 429);
-    assert.equal(response.headers.get('retry-after'), '7');
+    assert.equal(response.headers.get('retry-after'), '60');
     assert.equal(body.error, 'too_many_requests');
     assert.equal(upstream.sandbox.getUser('partner-user-42')?.city, 'Toronto');
+  });
+
+  it('waits out a short Retry-After and saves once', async () => {
+    slowDown('1');
+    const { response, idempotencyKey } = await save({ city: 'Ottawa' });
+    assert.equal(response.status, 200);
+    assert.equal(upstream.sandbox.appliedCount(idempotencyKey), 1);
+    assert.equal(upstream.sandbox.getUser('partner-user-42')?.city, 'Ottawa');
+  });
+
+  it('waits out its own key still in flight after a timed-out attempt, and saves once', async () => {
+    const short = createNodeBff({
+      apiBaseUrl: upstream.url,
+      apiKey: 'sandbox-api-key',
+      signingSecret: 'sandbox-signing-secret',
+      sessionSecret,
+      allowedOrigins: [origin],
+      logger: () => {},
+      attemptTimeoutMs: 300,
+    });
+    // The first attempt is held after its key is taken, past its timeout: the retry meets 409.
+    upstream.sandbox.injectFault({ kind: 'stall', phase: 'during', ms: 900, times: 1 });
+    try {
+      const { response, idempotencyKey } = await save({ city: 'Kingston' }, undefined, short);
+      assert.equal(response.status, 200);
+      assert.equal(upstream.sandbox.appliedCount(idempotencyKey), 1);
+      assert.equal(upstream.sandbox.getUser('partner-user-42')?.city, 'Kingston');
+    } finally {
+      await short.close();
+    }
   });
 
   it('answers 502, not the user’s fault, when the sandbox refuses our credentials', async () => {

@@ -34,11 +34,11 @@ describe('scenarios', () => {
     assert.deepEqual(fields, ['email', 'postalCode', 'employerName']);
   });
 
-  it('sets the 429’s Retry-After, 8 s by default', () => {
+  it('sets the 429’s Retry-After past the BFF’s deadline by default, so the BFF relays it', () => {
     const { faults, calls } = fakeFaults();
     createScenarios(faults, { upstreamTimeoutMs: 10_000 }).arm('rate-limit');
     assert.deepEqual(calls.at(-1)!.slice(0, 2), ['answer', 429]);
-    assert.deepEqual(calls.at(-1)![3], { 'retry-after': '8' });
+    assert.deepEqual(calls.at(-1)![3], { 'retry-after': '12' });
   });
 
   it('answers 422 for the age rule and one 503 for the hiccup', () => {

@@ -49,6 +49,17 @@ export interface HarnessOptions extends Partial<BffOptions> {
   logger?: (entry: LogEntry) => void;
 }
 
+/**
+ * The in-process BFF's sleep, with its clock stopped: backoffs pass at once, and an attempt's
+ * deadline (a sleep with a signal) never comes, so an attempt ends only when the fake answers.
+ */
+const timeless = (_ms: number, signal?: AbortSignal) =>
+  signal === undefined
+    ? Promise.resolve()
+    : new Promise<void>((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+      );
+
 /** The in-process BFF with its fakes. */
 export async function bffHarness(overrides: HarnessOptions = {}) {
   const secrets = {
@@ -65,7 +76,7 @@ export async function bffHarness(overrides: HarnessOptions = {}) {
     transport: upstream.transport,
     hmac: nodeHmacSha256,
     now: () => NOW_MS,
-    sleep: async () => {},
+    sleep: timeless,
     loadProfile: async (externalId) => {
       loads.push(externalId);
       return { ...JANE };
