@@ -165,7 +165,8 @@ export const styles = css`
     border-color: var(--_error);
   }
   [readonly],
-  select[aria-readonly='true'] {
+  select[aria-readonly='true'],
+  .check:has([aria-readonly='true']) {
     background-color: color-mix(in srgb, var(--_surface), var(--_text) 5%);
   }
   :focus-visible {

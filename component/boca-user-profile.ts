@@ -8,7 +8,6 @@
 import {
   LitElement,
   html,
-  nothing,
   type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
@@ -21,20 +20,21 @@ import { asBffError, getProfile, patchProfile, type BffError } from './internal/
 import { afterSave, formValues, pendingChanges, type FormValues } from './internal/changes.js';
 import { Countdown } from './internal/countdown.js';
 import {
-  BocaErrorEvent,
   BocaSaveEvent,
   BocaSavedEvent,
   BocaSessionExpiredEvent,
+  errorEvent,
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
 import { listedFields, shownFields } from './internal/fields.js';
 import { FRENCH_LOADING, language, loadLanguage, say, type Language } from './internal/i18n.js';
+import { Focus } from './internal/focus.js';
 import {
-  failureText,
-  renderLoadFailure,
+  renderFooter,
   renderLoading,
-  renderNoSession,
   renderSummary,
+  renderWaiting,
+  type Said,
 } from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
 import { Press } from './internal/press.js';
@@ -42,9 +42,6 @@ import { Request } from './internal/request.js';
 import { Session, type TokenProvider } from './internal/session.js';
 
 type Saved = { changes: UpdateUserRequest; result: UpdateUserResponse };
-
-/** How long a page may take to set `session-token` or `tokenProvider` before we say it is missing. */
-const SESSION_GRACE_MS = 2000;
 
 /**
  * Lets a signed-in user see and edit their Boca Raton profile. It loads the values from the BFF
@@ -56,7 +53,7 @@ const SESSION_GRACE_MS = 2000;
  * @fires {BocaSaveEvent} boca-save - Before a save request; cancelable. `detail.changes` holds only the changed fields.
  * @fires {BocaSavedEvent} boca-saved - The update succeeded. `detail`: `{ result, profile }`.
  * @fires {BocaErrorEvent} boca-error - A load or save request failed (non-2xx or network). `detail`: `{ status, error, message, requestId, fieldErrors }`.
- * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401: set a new `session-token`.
+ * @fires {BocaSessionExpiredEvent} boca-session-expired - The BFF answered 401 (after a renewal through `tokenProvider`, when there is one): set a new `session-token`.
  *
  * @slot heading - Optional content above the fields, such as a title.
  *
@@ -70,12 +67,12 @@ const SESSION_GRACE_MS = 2000;
  * @csspart checkbox - The CIRO affiliation checkbox (also `input`).
  * @csspart hint - A field's help text.
  * @csspart error - A field's error message.
- * @csspart message - A form-level message: a refused or failed save, or a failed load.
+ * @csspart message - A form-level message: a refused or failed save, a failed load, or a missing session.
  * @csspart actions - The row of buttons.
  * @csspart submit - The "Save changes" button.
  * @csspart discard - The "Discard changes" button.
  * @csspart retry - The "Try again" button after a failed load.
- * @csspart status - The polite live region that announces "Changes saved".
+ * @csspart status - The polite live region: "Saving…", "Changes saved" (or under review), and that Save works again after a wait.
  *
  * @cssprop [--boca-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--boca-font-size=1rem] - Base font size.
@@ -92,7 +89,7 @@ const SESSION_GRACE_MS = 2000;
  * @cssprop [--boca-spacing=1rem] - The base gap; the other spaces are multiples of it.
  * @cssprop [--boca-focus-ring=0 0 0 3px color-mix(in srgb, var(--boca-accent) 35%, transparent)] - The focus indicator's box shadow.
  * @cssprop [--boca-shadow=0 1px 2px rgb(16 24 40 / 0.05), 0 8px 24px rgb(16 24 40 / 0.06)] - The card's shadow.
- * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native date pickers and select menus.
+ * @cssprop [--boca-color-scheme=light] - `light` or `dark`, for native controls such as select menus.
  */
 export class BocaUserProfile extends LitElement {
   static override styles = styles;
@@ -105,7 +102,6 @@ export class BocaUserProfile extends LitElement {
     _errors: { state: true },
     _summary: { state: true },
     _failure: { state: true },
-    _noSession: { state: true },
     _said: { state: true },
     apiBase: { attribute: 'api-base' },
     sessionToken: { attribute: 'session-token' },
@@ -118,7 +114,11 @@ export class BocaUserProfile extends LitElement {
 
   private readonly _countdown = new Countdown(this, window, () => this._waitOver());
   private readonly _keys = new IdempotencyKeys();
-  private readonly _session = new Session();
+  private readonly _session = new Session(
+    this,
+    () => !this.sessionToken && !this.tokenProvider && !this.profile,
+  );
+  private readonly _focus = new Focus(this);
   private readonly _press = new Press();
 
   private readonly _load = new Request(
@@ -149,18 +149,18 @@ export class BocaUserProfile extends LitElement {
   private _errors: Record<string, string> = {};
   private _summary: FieldError[] = [];
   private _failure?: BffError;
-  /** Set when no token, provider or profile came within the grace period. */
-  private _noSession = false;
-  private _grace?: ReturnType<typeof setTimeout>;
   /** What the status region says when no save is in flight. */
-  private _said: '' | 'saved' | 'review' | 'again' = '';
+  private _said: Said = '';
   /** The language of the last render: kept while another one is on its way. */
   private _spoken?: Language;
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
 
-  /** The embed token sent as `Authorization: Bearer …`; set a new one after `boca-session-expired`. */
+  /**
+   * The embed token sent as `Authorization: Bearer …`; set a new one after
+   * `boca-session-expired`, or give a `tokenProvider` instead.
+   */
   sessionToken?: string;
 
   /** `en` (default) or `fr` (also `fr-CA`): the language of every label and message. */
@@ -184,22 +184,6 @@ export class BocaUserProfile extends LitElement {
    * `Idempotency-Key`), once.
    */
   tokenProvider?: TokenProvider;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._grace = setTimeout(() => {
-      if (this._noSession || this.sessionToken || this.tokenProvider || this.profile) return;
-      this._noSession = true;
-      console.warn(
-        '<boca-user-profile> has no session-token and no tokenProvider: set one so it can load the profile.',
-      );
-    }, SESSION_GRACE_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._grace);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && !language(this.locale)) {
@@ -266,8 +250,7 @@ export class BocaUserProfile extends LitElement {
       errors.filter((entry) => shown.includes(entry.field)).map((e) => [e.field, e.message]),
     );
     this._summary = errors;
-    await this.updateComplete;
-    this._reveal(this._find('#summary'));
+    void this._focus.reveal('#summary');
   }
 
   private _onSubmit(event: SubmitEvent): void {
@@ -282,7 +265,6 @@ export class BocaUserProfile extends LitElement {
     }
     if (Object.keys(changes).length === 0) return;
     if (!this.dispatchEvent(new BocaSaveEvent({ changes }))) return;
-    // Save stays focusable while in flight (aria-disabled), so focus does not fall to <body>.
     this._errors = {};
     this._summary = [];
     void this._save.run(changes, this._keys.keyFor(changes));
@@ -295,20 +277,12 @@ export class BocaUserProfile extends LitElement {
     // A changed legal name, date of birth or CIRO affiliation may wait for a compliance review.
     this._said = result.status === 'pendingCompliance' ? 'review' : 'saved';
     this.dispatchEvent(new BocaSavedEvent({ result, profile: { ...this._baseline } }));
-    void this._refocus();
+    void this._focus.keep();
   }
 
   private _failed(caught: unknown, saving = false): void {
     const error = asBffError(caught);
-    this.dispatchEvent(
-      new BocaErrorEvent({
-        status: error.status,
-        error: error.key,
-        message: error.message,
-        requestId: error.requestId,
-        fieldErrors: error.fieldErrors,
-      }),
-    );
+    this.dispatchEvent(errorEvent(error));
     if (error.status === 401) this.dispatchEvent(new BocaSessionExpiredEvent());
     if (!saving) return;
     if (!keepsKey(error.status)) this._keys.retire();
@@ -319,54 +293,13 @@ export class BocaUserProfile extends LitElement {
     }
     this._failure = error;
     // An expired session needs the user to act: bring its message to them.
-    if (error.status === 401) void this._focusMessage();
-    else void this._refocus();
-  }
-
-  private async _focusMessage(): Promise<void> {
-    await this.updateComplete;
-    this._reveal(this._find('[part~=message]'));
-  }
-
-  /** Focuses a notice and centres it, clear of a portal's sticky header or footer. */
-  private _reveal(notice: HTMLElement | null): void {
-    notice?.focus({ preventScroll: true });
-    notice?.scrollIntoView({ block: 'center' });
+    void (error.status === 401 ? this._focus.reveal('[part~=message]') : this._focus.keep());
   }
 
   /** The 429 wait is over: say that Save works again, and give it focus if focus was lost. */
   private _waitOver(): void {
     this._said = 'again';
-    void this._refocus('[part~=submit]:enabled');
-  }
-
-  /**
-   * An answer can disable the focused button (Chromium then moves focus to <body>) or remove the
-   * focused message: put focus on the outcome instead of losing it.
-   */
-  private async _refocus(target = '[part~=message]'): Promise<void> {
-    const inside = this.shadowRoot!.activeElement !== null;
-    await this.updateComplete;
-    const active = this.shadowRoot!.activeElement as HTMLButtonElement | null;
-    const lost = active ? active.disabled : inside || document.activeElement === document.body;
-    if (lost) (this._find(target) ?? this._find('[role=status]'))?.focus();
-  }
-
-  private _find(selector: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(selector);
-  }
-
-  private _focusField(field: string): void {
-    this._find(`#${controlId(field)}`)?.focus();
-  }
-
-  private _renderWaiting(context: Language): TemplateResult {
-    if (this._load.status === 'error') {
-      return renderLoadFailure(asBffError(this._load.error), context, () => void this._load.run());
-    }
-    return this._noSession && this._load.status === 'idle'
-      ? renderNoSession(context)
-      : renderLoading(context, shownFields(this.fields).length);
+    void this._focus.keep('[part~=submit]:enabled');
   }
 
   override render(): TemplateResult {
@@ -376,19 +309,22 @@ export class BocaUserProfile extends LitElement {
     const context = this._spoken;
     if (!context) return renderLoading(FRENCH_LOADING, shownFields(this.fields).length);
     const { locale, strings: s } = context;
-    if (!this._baseline || !this._values) return this._renderWaiting(context);
+    if (!this._baseline || !this._values) {
+      return renderWaiting(context, {
+        failure: this._load.status === 'error' ? asBffError(this._load.error) : undefined,
+        missing: this._session.missing && this._load.status === 'idle',
+        rows: shownFields(this.fields).length,
+        retry: () => void this._load.run(),
+      });
+    }
     const shown = shownFields(this.fields);
     const locked = listedFields(this.readonlyFields);
-    const dirty = Object.keys(this._pending().changes).length > 0;
-    const saving = this._save.status === 'pending';
-    const wait = this._countdown.remaining;
-    const failure = this._failure;
     return html`<form
       part="form"
       class="card"
       novalidate
       lang=${locale}
-      aria-busy=${String(saving)}
+      aria-busy=${String(this._save.status === 'pending')}
       @submit=${this._onSubmit}
       @input=${this._onInput}
       @change=${this._onInput}
@@ -398,7 +334,7 @@ export class BocaUserProfile extends LitElement {
       ${renderSummary(this._summary, {
         ...context,
         shown,
-        focus: (field) => this._focusField(field),
+        focus: (field) => this._focus.find(`#${controlId(field)}`)?.focus(),
       })}
       <div class="grid">
         ${shown.map((field) =>
@@ -411,40 +347,15 @@ export class BocaUserProfile extends LitElement {
           }),
         )}
       </div>
-      ${
-        failure && (failure.status !== 429 || wait > 0)
-          ? html`<div part="message" class="message" role="alert" tabindex="-1">
-              ${failureText(failure, { ...context, wait, renewed: !!this.tokenProvider })}
-            </div>`
-          : nothing
-      }
-      <div part="actions" class="actions">
-        <button
-          part="submit"
-          class="primary"
-          type="submit"
-          ?disabled=${!dirty || wait > 0}
-          aria-disabled=${saving ? 'true' : nothing}
-        >
-          ${s.save}
-        </button>
-        <button
-          part="discard"
-          type="button"
-          ?disabled=${!dirty || saving}
-          @click=${() => this._reset()}
-        >
-          ${s.discard}
-        </button>
-        <p
-          part="status"
-          class="status ${!saving && ['saved', 'review'].includes(this._said) ? 'shown' : ''}"
-          role="status"
-          tabindex="-1"
-        >
-          ${saving ? s.saving : this._said ? s[this._said] : ''}
-        </p>
-      </div>
+      ${renderFooter(context, {
+        failure: this._failure,
+        wait: this._countdown.remaining,
+        renewed: !!this.tokenProvider,
+        dirty: Object.keys(this._pending().changes).length > 0,
+        saving: this._save.status === 'pending',
+        said: this._said,
+        discard: () => this._reset(),
+      })}
     </form>`;
   }
 }

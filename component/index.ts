@@ -14,3 +14,4 @@ export {
   type BocaSaveDetail,
   type BocaSavedDetail,
 } from './internal/events.js';
+export type { TokenProvider } from './internal/session.js';

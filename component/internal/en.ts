@@ -24,7 +24,7 @@ export const en: Strings = {
     isCiroAffiliate: 'CIRO affiliate',
   },
   hints: {
-    dateOfBirth: 'Year, month and day (YYYY-MM-DD), such as 1990-05-15.',
+    dateOfBirth: 'Format: YYYY-MM-DD',
     addressLine2: 'Apartment, suite or unit. Optional.',
     postalCode: 'For example, A1A 1A1',
     occupation: 'Optional.',

@@ -10,6 +10,7 @@
  */
 import type { FieldError, UpdateUserResponse } from '../../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../../contract/profile.js';
+import type { BffError } from './bff.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -60,6 +61,16 @@ export class BocaErrorEvent extends Event {
     super(BocaErrorEvent.type, init);
   }
 }
+
+/** The `boca-error` event for a failed request. */
+export const errorEvent = (error: BffError): BocaErrorEvent =>
+  new BocaErrorEvent({
+    status: error.status,
+    error: error.key,
+    message: error.message,
+    requestId: error.requestId,
+    fieldErrors: error.fieldErrors,
+  });
 
 /** Fired when the BFF answered 401: the host should mint a new token and set `session-token`. */
 export class BocaSessionExpiredEvent extends Event {

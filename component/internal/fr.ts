@@ -25,7 +25,7 @@ export const fr: Strings = {
     isCiroAffiliate: 'Affilié à l’OCRI',
   },
   hints: {
-    dateOfBirth: 'Année, mois et jour (AAAA-MM-JJ), par exemple 1990-05-15.',
+    dateOfBirth: 'Format : AAAA-MM-JJ',
     addressLine2: 'Appartement, bureau ou unité. Facultatif.',
     postalCode: 'Par exemple, A1A 1A1',
     occupation: 'Facultatif.',

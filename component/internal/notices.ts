@@ -54,6 +54,60 @@ export function failureText(
   ${reference ? html`<span class="reference">${reference}</span>` : nothing}`;
 }
 
+/** What the status region says when no save is in flight. */
+export type Said = '' | 'saved' | 'review' | 'again';
+
+/**
+ * The end of the form: a form-level failure, Save and Discard, and the polite status region
+ * ("Saving…", "Changes saved", …). Save stays focusable while in flight (`aria-disabled`), so
+ * focus does not fall to `<body>`.
+ */
+export function renderFooter(
+  context: Context,
+  view: {
+    failure?: BffError;
+    /** Seconds left of a 429 wait. */
+    wait: number;
+    renewed: boolean;
+    dirty: boolean;
+    saving: boolean;
+    said: Said;
+    discard(): void;
+  },
+): TemplateResult {
+  const { strings } = context;
+  const { failure, wait, dirty, saving, said } = view;
+  return html`${
+      failure && (failure.status !== 429 || wait > 0)
+        ? html`<div part="message" class="message" role="alert" tabindex="-1">
+            ${failureText(failure, { ...context, wait, renewed: view.renewed })}
+          </div>`
+        : nothing
+    }
+    <div part="actions" class="actions">
+      <button
+        part="submit"
+        class="primary"
+        type="submit"
+        ?disabled=${!dirty || wait > 0}
+        aria-disabled=${saving ? 'true' : nothing}
+      >
+        ${strings.save}
+      </button>
+      <button part="discard" type="button" ?disabled=${!dirty || saving} @click=${view.discard}>
+        ${strings.discard}
+      </button>
+      <p
+        part="status"
+        class="status ${!saving && (said === 'saved' || said === 'review') ? 'shown' : ''}"
+        role="status"
+        tabindex="-1"
+      >
+        ${saving ? strings.saving : said ? strings[said] : ''}
+      </p>
+    </div>`;
+}
+
 /** The error summary: every entry, linked to its input when that input is shown. */
 export function renderSummary(
   entries: FieldError[],
@@ -112,6 +166,15 @@ export function renderLoadFailure(
       <button part="retry" class="primary" type="button" @click=${retry}>${strings.retry}</button>
     </div>
   </div>`;
+}
+
+/** What shows before there is a form: the load's failure, a missing session, or loading. */
+export function renderWaiting(
+  context: Context,
+  view: { failure?: BffError; missing: boolean; rows: number; retry(): void },
+): TemplateResult {
+  if (view.failure) return renderLoadFailure(view.failure, context, view.retry);
+  return view.missing ? renderNoSession(context) : renderLoading(context, view.rows);
 }
 
 /** Neither a token nor a way to get one came: say so rather than load forever. */

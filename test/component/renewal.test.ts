@@ -62,6 +62,18 @@ describe('token renewal', () => {
     expect(control(el, 'city').value).to.equal('Toronto');
   });
 
+  it('asks the provider before the first save when the profile was given and no token', async () => {
+    const api = stubFetch().json(200, SAVED);
+    const provide = provider('first');
+    el = await mountWith(provide);
+    expect(provide.asked, 'nothing to load, so not asked yet').to.have.length(0);
+    await type(el, 'city', 'Laval');
+    await submit(el);
+    expect(provide.asked).to.have.length(1);
+    expect(api.calls[0]!.headers.get('Authorization')).to.equal('Bearer first');
+    expect(status(el)).to.equal('Changes saved');
+  });
+
   it('after a 401 on save, sends the same save again with a new token and the same key, once', async () => {
     const api = stubFetch().json(401, expired()).json(200, SAVED);
     const provide = provider('fresh');

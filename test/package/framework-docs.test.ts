@@ -61,7 +61,13 @@ describe('the framework snippets in docs/frameworks.md', () => {
   it('set only attributes that the element observes', () => {
     const observed = (BocaUserProfile as unknown as { observedAttributes: string[] })
       .observedAttributes;
-    assert.deepEqual([...observed].sort(), ['api-base', 'fields', 'locale', 'session-token']);
+    assert.deepEqual([...observed].sort(), [
+      'api-base',
+      'fields',
+      'locale',
+      'readonly-fields',
+      'session-token',
+    ]);
     for (const framework of ['vue', 'angular'] as const) {
       for (const binding of bindings[framework].filter((b) => b.kind === 'attribute')) {
         assert.ok(observed.includes(binding.name), `${framework}: attribute ${binding.name}`);

@@ -113,7 +113,7 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     );
     assert.deepEqual(JSON.parse(out), {
       defined: true,
-      observed: ['api-base', 'session-token', 'locale', 'fields'],
+      observed: ['api-base', 'session-token', 'locale', 'fields', 'readonly-fields'],
       event: 'boca-saved',
       customElements: 'custom-elements.json',
       tags: ['boca-user-profile'],
