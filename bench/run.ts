@@ -46,7 +46,7 @@ const settings = {
     rounds: 3,
     slices: 4,
     sliceMs: QUICK ? 250 : 500,
-    warmupMs: QUICK ? 500 : 750,
+    warmupMs: QUICK ? 500 : 1_500,
     connections: 32,
   },
   latency: { pairs: 3, slices: 6, sliceMs: QUICK ? 250 : 500, warmupMs: 500, rate: 300 },
