@@ -23,6 +23,7 @@ export type RequestLog = Partial<
     | 'upstreamRequestId'
     | 'problem'
     | 'errorName'
+    | 'cause'
   >
 >;
 

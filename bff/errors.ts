@@ -44,6 +44,9 @@ export class HttpError extends HTTPException {
 export function errorResponse(c: Context<BffEnv>, error: unknown, respond: Responder): Response {
   const { requestId, log } = c.get('bff');
   if (error instanceof HttpError) {
+    // A refusal of the BFF's own (no upstream answer in it) is logged with its reason: our fixed
+    // message, never anything the request carried.
+    if (error.status < 500 && log.upstreamStatus === undefined) log.problem ??= error.message;
     const body: ErrorBody = {
       error: error.key as ErrorKey,
       message: error.message,

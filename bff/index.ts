@@ -36,11 +36,18 @@ export type {
   TokenCheck,
   TokenFailure,
 } from './token.js';
+export { mintEmbedTokenResponse } from './token-endpoint.js';
+export {
+  EMBED_TOKEN_PATH,
+  parseEmbedTokenResponse,
+  type EmbedTokenResponse,
+} from '../contract/embed-token.js';
 export { webHmacSha256 } from '../contract/signing-web.js';
 export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
 export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 export type { BffConfig, ConfigResult } from './config.js';
 export { serveApp, SERVER_TIMEOUTS } from './serve.js';
+export { describeElementAsset, elementAsset, type ElementAsset } from './element-asset.js';
 export type { RunningServer, ServeOptions } from './serve.js';
 export { DEFAULTS } from './options.js';
 export { MAX_BODY_BYTES, readWebBody } from './body.js';

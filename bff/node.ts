@@ -15,6 +15,7 @@ import { createBff, type BffApp } from './app.js';
 import { readNodeBody } from './node-body.js';
 import { createUndiciTransport } from './node-transport.js';
 import { apiBaseUrlProblem } from './options.js';
+import { createFetchTransport } from './transport-fetch.js';
 import type { BffOptions, LogEntry } from './types.js';
 
 export { nodeHmacSha256, readNodeBody, createUndiciTransport };
@@ -33,18 +34,30 @@ export interface NodeBff {
 }
 
 /**
- * `createBff` with the Node adapters plugged in (unless the options bring their own).
+ * Whether undici's `Pool` really works here. Bun runs Node programs but answers `undici` with its
+ * own module, whose `Pool` exists and fails every request: there the runtime's `fetch` is used.
+ */
+export function undiciPoolWorks(
+  versions: Readonly<Record<string, string | undefined>> = process.versions,
+): boolean {
+  return versions.bun === undefined && versions.node !== undefined;
+}
+
+/**
+ * `createBff` with the Node adapters plugged in (unless the options bring their own); on Bun,
+ * its own `fetch` for the transport.
  * @throws TypeError naming the first bad option.
  */
 export function createNodeBff(options: BffOptions): NodeBff {
   const problem =
     typeof options?.apiBaseUrl === 'string' ? apiBaseUrlProblem(options.apiBaseUrl) : 'is missing';
   if (problem) throw new TypeError(`createBff: apiBaseUrl ${problem}`);
-  const own = options.transport ? undefined : createUndiciTransport(options.apiBaseUrl);
+  const own =
+    options.transport || !undiciPoolWorks() ? undefined : createUndiciTransport(options.apiBaseUrl);
   try {
     const app = createBff({
       ...options,
-      transport: options.transport ?? own,
+      transport: options.transport ?? own ?? createFetchTransport(),
       hmac: options.hmac ?? nodeHmacSha256,
       readBody: options.readBody ?? readNodeBody,
       logger: options.logger ?? nodeLogger,

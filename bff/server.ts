@@ -1,6 +1,7 @@
+#!/usr/bin/env node
 /**
- * `npm run bff`: the BFF alone, configured by environment (see `config.ts`), on
- * http://127.0.0.1:8787 unless `HOST`/`PORT` say otherwise. It refuses to start, naming every
+ * `npm run bff`, and the package's `boca-bff` command: the BFF alone, configured by environment
+ * (see `config.ts`), on http://127.0.0.1:8787 unless `HOST`/`PORT` say otherwise. It refuses to start, naming every
  * missing or bad variable, when the configuration is incomplete. It has no `loadProfile` hook, so
  * `GET /api/profile` answers 501: a partner who wants it mounts `createNodeBff` in their own server.
  *

@@ -61,6 +61,8 @@ export interface LogEntry {
   problem?: string;
   /** The class name of an unexpected error or of a hook's failure. */
   errorName?: string;
+  /** A failed upstream call's own code and message (`ECONNREFUSED: connect …`), never a secret. */
+  cause?: string;
 }
 
 export type Logger = (entry: LogEntry) => void;

@@ -26,6 +26,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { UpdateUserResponse } from '../contract/api.js';
 import { formatTimestamp, signRequest, type HmacSha256 } from '../contract/signing.js';
 import { HttpError } from './errors.js';
+import { failureCause } from './failure-cause.js';
 import type { RequestLog } from './scope.js';
 import { UpstreamResponseTooLarge } from './transport-fetch.js';
 import { createRetryBudget } from './retry-budget.js';
@@ -62,7 +63,7 @@ export interface UpdateUserResult {
 type Outcome =
   | { kind: 'response'; response: TransportResponse }
   | { kind: 'timeout' }
-  | { kind: 'network'; errorName: string }
+  | { kind: 'network'; errorName: string; cause: string | undefined }
   | { kind: 'tooLarge' };
 
 type Failure =
@@ -131,7 +132,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       return { kind: 'response', response: winner };
     } catch (error) {
       if (error instanceof UpstreamResponseTooLarge) return { kind: 'tooLarge' };
-      return { kind: 'network', errorName: error instanceof Error ? error.name : typeof error };
+      return {
+        kind: 'network',
+        errorName: error instanceof Error ? error.name : typeof error,
+        cause: failureCause(error),
+      };
     } finally {
       // Clears the timer of an attempt that did not run out of time. With a reason made once: a
       // new DOMException costs some 20 µs under load on Node 20, and nobody reads this one.
@@ -175,6 +180,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     if (last.kind === 'network') {
       log.problem = 'could not reach the Partner API';
       log.errorName = last.errorName;
+      if (last.cause !== undefined) log.cause = last.cause;
     } else {
       log.problem = 'the Partner API kept failing';
     }

@@ -17,6 +17,12 @@ export {
   verifyEmbedToken,
 } from './token.js';
 export type { EmbedTokenClaims, EmbedTokenOptions, MintEmbedTokenOptions } from './token.js';
+export { mintEmbedTokenResponse } from './token-endpoint.js';
+export {
+  EMBED_TOKEN_PATH,
+  parseEmbedTokenResponse,
+  type EmbedTokenResponse,
+} from '../contract/embed-token.js';
 export { createFetchTransport } from './transport-fetch.js';
 export { webHmacSha256 } from '../contract/signing-web.js';
 export { configFromEnv, type BffConfig, type ConfigResult } from './config.js';

@@ -14,4 +14,6 @@ export {
   type BocaSaveDetail,
   type BocaSavedDetail,
 } from './internal/events.js';
+export type { Profile } from '../contract/profile.js';
+export type { EmbedTokenResponse } from '../contract/embed-token.js';
 export type { TokenProvider } from './internal/session.js';

@@ -1,22 +1,26 @@
 /**
  * zod schemas for what crosses a trust boundary on the server: the upstream's answers, which the
- * BFF checks before relaying anything. Server-only: the browser never imports zod.
+ * BFF checks before relaying anything. Server-only: the browser never imports zod. Written with
+ * zod's mini build, which checks the same and keeps an edge bundle small (full zod is some 90 KB
+ * of a Worker's gzip).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorBody, UpdateUserResponse } from './api.js';
+
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 export const errorBodySchema = z.object({
-  error: z.string().min(1),
+  error: nonEmpty(),
   message: z.string(),
-  requestId: z.string().min(1),
-  fieldErrors: z.array(fieldErrorSchema).optional(),
-}) satisfies z.ZodType<Omit<ErrorBody, 'error'> & { error: string }>;
+  requestId: nonEmpty(),
+  fieldErrors: z.optional(z.array(fieldErrorSchema)),
+}) satisfies z.ZodMiniType<Omit<ErrorBody, 'error'> & { error: string }>;
 
 export const updateUserResponseSchema = z.object({
-  userId: z.string().min(1),
-  externalId: z.string().min(1),
-  status: z.string().min(1),
+  userId: nonEmpty(),
+  externalId: nonEmpty(),
+  status: nonEmpty(),
   updatedAt: z.iso.datetime({ offset: true }),
-}) satisfies z.ZodType<UpdateUserResponse>;
+}) satisfies z.ZodMiniType<UpdateUserResponse>;

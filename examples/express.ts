@@ -2,10 +2,11 @@
  * The BFF inside an existing Express 5 server. The partner's portal keeps its own routes and
  * middleware; the BFF answers under `/api` (and `/healthz`) through `@hono/node-server`'s
  * `getRequestListener`, which turns Express's `req`/`res` into the web `Request`/`Response` the
- * BFF speaks. The portal's own `/embed-token` route mints the token for its signed-in user.
+ * BFF speaks. The portal's own `POST /embed-token` route mints the token for its signed-in user and
+ * answers `{ token, expiresAt }`.
  *
  * In your server, import from the package instead of this repository:
- *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *   import { createNodeBff, elementAsset, mintEmbedTokenResponse } from 'boca-user-profile/bff';
  *
  * @example
  *   const { portal, close } = createExpressPortal({ bff: options, userOf: (req) => req.session?.userId });
@@ -14,7 +15,12 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import express, { type Express, type Request as ExpressRequest } from 'express';
-import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import {
+  createNodeBff,
+  elementAsset,
+  mintEmbedTokenResponse,
+  type BffOptions,
+} from '../bff/index.js';
 import { createRecords } from './partner-records.js';
 
 export interface ExpressPortalOptions {
@@ -46,9 +52,17 @@ export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptio
 
   // The portal's own routes and middleware, untouched by the BFF.
   portal.use(express.json());
+  // The element's script from the installed package, under its hashed name, cached for good; the
+  // page pins it with its integrity hash.
+  portal.get('/assets/:file', (req, res, next) => {
+    const asset = elementAsset();
+    if (req.params.file !== asset.fileName) return next();
+    res.set(asset.headers).send(Buffer.from(asset.body));
+  });
   portal.get('/', (_req, res) => {
+    const { fileName, integrity } = elementAsset();
     res.type('html').send(`<!doctype html><title>Portal</title>
-<script type="module" src="/assets/boca-user-profile.js"></script>
+<script type="module" src="/assets/${fileName}" integrity="${integrity}" crossorigin="anonymous"></script>
 <boca-user-profile api-base="/api"></boca-user-profile>`);
   });
   portal.post('/embed-token', async (req, res) => {
@@ -57,8 +71,8 @@ export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptio
       res.status(401).json({ error: 'sign in first' });
       return;
     }
-    const token = await mintEmbedToken({ secret: options.sessionSecret, externalId });
-    res.json({ token });
+    // The one answer of a token endpoint: { token, expiresAt }.
+    res.json(await mintEmbedTokenResponse({ secret: options.sessionSecret, externalId }));
   });
 
   return { portal, close: bff.close };

@@ -5,14 +5,19 @@
  * under a prefix, mount it there: `portal.route('/boca', bff.app)` answers `/boca/api/profile`.
  *
  * In your server, import from the package instead of this repository:
- *   import { createNodeBff, mintEmbedToken } from 'boca-user-profile/bff';
+ *   import { createNodeBff, elementAsset, mintEmbedTokenResponse } from 'boca-user-profile/bff';
  *
  * @example
  *   const { portal, close } = createHonoPortal({ bff: options, userOf: (c) => c.get('userId') });
  *   serve({ fetch: portal.fetch, port: 3000 });
  */
 import { Hono, type Context } from 'hono';
-import { createNodeBff, mintEmbedToken, type BffOptions } from '../bff/index.js';
+import {
+  createNodeBff,
+  elementAsset,
+  mintEmbedTokenResponse,
+  type BffOptions,
+} from '../bff/index.js';
 import { createRecords } from './partner-records.js';
 
 export interface HonoPortalOptions {
@@ -34,15 +39,24 @@ export function createHonoPortal({ bff: options, userOf }: HonoPortalOptions): {
   });
 
   const portal = new Hono();
-  portal.get('/', (c) =>
-    c.html(`<!doctype html><title>Portal</title>
-<script type="module" src="/assets/boca-user-profile.js"></script>
-<boca-user-profile api-base="/api"></boca-user-profile>`),
-  );
+  // The element's script from the installed package, under its hashed name, cached for good; the
+  // page pins it with its integrity hash.
+  portal.get('/assets/:file', (c) => {
+    const asset = elementAsset();
+    if (c.req.param('file') !== asset.fileName) return c.notFound();
+    return c.body(asset.body, 200, asset.headers);
+  });
+  portal.get('/', (c) => {
+    const { fileName, integrity } = elementAsset();
+    return c.html(`<!doctype html><title>Portal</title>
+<script type="module" src="/assets/${fileName}" integrity="${integrity}" crossorigin="anonymous"></script>
+<boca-user-profile api-base="/api"></boca-user-profile>`);
+  });
   portal.post('/embed-token', async (c) => {
     const externalId = userOf(c);
     if (!externalId) return c.json({ error: 'sign in first' }, 401);
-    return c.json({ token: await mintEmbedToken({ secret: options.sessionSecret, externalId }) });
+    // The one answer of a token endpoint: { token, expiresAt }.
+    return c.json(await mintEmbedTokenResponse({ secret: options.sessionSecret, externalId }));
   });
   portal.route('/', bff.app);
 

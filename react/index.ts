@@ -4,14 +4,14 @@
  * the four events arrive as typed callbacks. Importing it defines the element.
  *
  * @example
- *   import { BocaUserProfile } from 'boca-user-profile/react';
+ *   import { BocaUserProfile, fetchEmbedToken } from 'boca-user-profile/react';
  *
  *   <BocaUserProfile
  *     apiBase="/api"
  *     sessionToken={token}
  *     locale="fr"
  *     onBocaSaved={(event) => toast(`Saved at ${event.detail.result.updatedAt}`)}
- *     onBocaSessionExpired={() => refreshToken().then(setToken)}
+ *     onBocaSessionExpired={() => fetchEmbedToken('/embed-token').then(setToken)}
  *   />
  */
 import React from 'react';
@@ -51,4 +51,11 @@ export {
   type BocaSavedEvent,
   type BocaSessionExpiredEvent,
 };
-export type { BocaErrorDetail, BocaSaveDetail, BocaSavedDetail } from '../component/index.js';
+export type {
+  BocaErrorDetail,
+  BocaSaveDetail,
+  BocaSavedDetail,
+  Profile,
+} from '../component/index.js';
+export { fetchEmbedToken } from './token.js';
+export type { EmbedTokenResponse } from '../contract/embed-token.js';

@@ -18,6 +18,8 @@ import {
   SESSION_SECRET,
   USER,
 } from './support/partner.js';
+import { assertServesElement, ensureElementBuilt } from './support/element-asset.js';
+import { assertTokenAnswer } from './support/token-contract.js';
 
 let sandbox: RunningSandbox;
 let server: Server;
@@ -25,6 +27,7 @@ let closeBff: () => Promise<void>;
 let url: string;
 
 describe('the BFF in an Express 5 server (examples/express.ts)', { timeout: 30_000 }, () => {
+  before(ensureElementBuilt, { timeout: 120_000 });
   before(async () => {
     sandbox = await serveSandbox({ port: 0, logger: () => {} });
     const { portal, close } = createExpressPortal({
@@ -50,8 +53,7 @@ describe('the BFF in an Express 5 server (examples/express.ts)', { timeout: 30_0
       headers: { 'x-test-user': 'jane', 'content-type': 'application/json' },
       body: '{}',
     });
-    assert.equal(minted.status, 200);
-    const { token } = (await minted.json()) as { token: string };
+    const token = await assertTokenAnswer(minted, SESSION_SECRET, USER);
 
     const before = await getProfile(`${url}/api`, token);
     assert.equal(before.status, 200);
@@ -117,5 +119,9 @@ describe('the BFF in an Express 5 server (examples/express.ts)', { timeout: 30_0
     assert.equal(anonymous.status, 401);
     assert.deepEqual(await anonymous.json(), { error: 'sign in first' });
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  });
+
+  it('serves the element from the installed package, hashed, pinned and cached for good', async () => {
+    await assertServesElement(`${url}/`);
   });
 });

@@ -8,13 +8,23 @@ import { after, before, describe, it } from 'node:test';
 import { serveApp, type RunningServer } from '../../bff/index.js';
 import { serveSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import { createHonoPortal } from '../../examples/hono.js';
-import { bffOptions, getProfile, patchProfile, PORTAL_ORIGIN, USER } from './support/partner.js';
+import {
+  bffOptions,
+  getProfile,
+  patchProfile,
+  PORTAL_ORIGIN,
+  SESSION_SECRET,
+  USER,
+} from './support/partner.js';
+import { assertServesElement, ensureElementBuilt } from './support/element-asset.js';
+import { assertTokenAnswer } from './support/token-contract.js';
 
 let sandbox: RunningSandbox;
 let server: RunningServer;
 let closeBff: () => Promise<void>;
 
 describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => {
+  before(ensureElementBuilt, { timeout: 120_000 });
   before(async () => {
     sandbox = await serveSandbox({ port: 0, logger: () => {} });
     const { portal, close } = createHonoPortal({
@@ -36,8 +46,7 @@ describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => 
       method: 'POST',
       headers: { 'x-test-user': 'jane' },
     });
-    assert.equal(minted.status, 200);
-    const { token } = (await minted.json()) as { token: string };
+    const token = await assertTokenAnswer(minted, SESSION_SECRET, USER);
     assert.equal((await getProfile(`${server.url}/api`, token)).body.city, 'Toronto');
 
     const key = crypto.randomUUID();
@@ -80,5 +89,9 @@ describe('the BFF in a Hono app (examples/hono.ts)', { timeout: 30_000 }, () => 
     const anonymous = await fetch(`${server.url}/embed-token`, { method: 'POST' });
     assert.equal(anonymous.status, 401);
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  });
+
+  it('serves the element from the installed package, hashed, pinned and cached for good', async () => {
+    await assertServesElement(`${server.url}/`);
   });
 });

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { renderApiDocs } from '../../scripts/api-docs.mjs';
-import { installed, ok, run } from './support/consumer.js';
+import { mintEmbedToken } from '../../bff/index.js';
+import { serveSandbox } from '../../sandbox/index.js';
+import { installed, ok, run, startCommand } from './support/consumer.js';
+import { patchProfile, PORTAL_ORIGIN, SESSION_SECRET, USER } from './support/partner.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -17,6 +20,40 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let work: string;
 let consumer: string;
 let files: string[];
+
+/** A complete `boca-bff` environment, on a free port; the upstream is never called unless given. */
+function bffEnv(upstream = 'http://127.0.0.1:9'): Record<string, string> {
+  return {
+    BOCA_API_BASE_URL: upstream,
+    BOCA_API_KEY: 'sandbox-api-key',
+    BOCA_SIGNING_SECRET: 'sandbox-signing-secret',
+    BOCA_SESSION_SECRET: SESSION_SECRET,
+    BOCA_ALLOWED_ORIGINS: PORTAL_ORIGIN,
+    PORT: '0',
+  };
+}
+
+/** Type-checks files of the consumer project, as a partner's `tsc` (NodeNext) would. */
+function typecheckConsumer(...names: string[]) {
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        types: ['node'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      files: names,
+    }),
+  );
+  const tsc = join(root, 'node_modules', '.bin', 'tsc');
+  return run(tsc, ['-p', 'tsconfig.json'], { cwd: consumer, timeoutMs: 60_000 });
+}
 
 /** Runs an ES module in the consumer project with plain Node and returns what it printed. */
 async function inConsumer(name: string, code: string): Promise<string> {
@@ -65,7 +102,14 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     for (const file of [
       'package.json',
       'README.md',
+      'LICENSE',
       'CHANGELOG.md',
+      'docs/README.md',
+      'docs/deployment.md',
+      'docs/element-api.md',
+      'docs/frameworks.md',
+      'docs/theming.md',
+      'dist/bff/server.js',
       'custom-elements.json',
       'dist/boca-user-profile.js',
       'dist/boca-user-profile.fr.js',
@@ -86,13 +130,81 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     const unwanted = files.filter(
       (file) =>
         (file.endsWith('.ts') && !file.endsWith('.d.ts')) ||
-        /^(test|component|bff|sandbox|contract|demo|bench|scripts|docs|node_modules)\//.test(
-          file,
-        ) ||
+        /^(test|component|bff|sandbox|contract|demo|bench|scripts|node_modules)\//.test(file) ||
+        (file.startsWith('docs/') && !file.endsWith('.md')) ||
         file.startsWith('dist/component/') ||
         file.includes('.test.'),
     );
     assert.deepEqual(unwanted, []);
+  });
+
+  it('is a package a partner may install: named, licensed, public, with its boca-bff command', () => {
+    const pkg = JSON.parse(
+      readFileSync(join(consumer, 'node_modules', 'boca-user-profile', 'package.json'), 'utf8'),
+    ) as { name: string; license?: string; private?: boolean; bin?: Record<string, string> };
+    assert.equal(pkg.name, 'boca-user-profile');
+    assert.equal(pkg.license, 'MIT');
+    assert.notEqual(pkg.private, true);
+    assert.deepEqual(pkg.bin, { 'boca-bff': './dist/bff/server.js' });
+    const licence = readFileSync(
+      join(consumer, 'node_modules', 'boca-user-profile', 'LICENSE'),
+      'utf8',
+    );
+    assert.match(licence, /^MIT License/);
+  });
+
+  it('runs boca-bff from the environment: names a missing variable, serves /healthz, stops on SIGTERM', async () => {
+    const bin = join(consumer, 'node_modules', '.bin', 'boca-bff');
+    const env = bffEnv();
+    delete env.BOCA_API_KEY;
+    const refused = await run(bin, [], { cwd: consumer, env, timeoutMs: 30_000 });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /BOCA_API_KEY is missing/);
+    assert.doesNotMatch(refused.stderr, /BOCA_SIGNING_SECRET|sandbox-signing-secret/);
+
+    const running = await startCommand(bin, [], { cwd: consumer, env: bffEnv() });
+    try {
+      const health = await fetch(`${running.url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+    } finally {
+      assert.equal(await running.stop(), 0);
+    }
+  });
+
+  it('runs boca-bff on Bun too, saving through the sandbox with Bun’s own fetch', async () => {
+    const bun = join(root, 'node_modules', '.bin', 'bun');
+    const sandbox = await serveSandbox({ port: 0, logger: () => {} });
+    const running = await startCommand(bun, [join(consumer, 'node_modules', '.bin', 'boca-bff')], {
+      cwd: consumer,
+      env: bffEnv(sandbox.url),
+    });
+    try {
+      const token = await mintEmbedToken({ secret: SESSION_SECRET, externalId: USER });
+      const saved = await patchProfile(`${running.url}/api`, token, { city: 'Laval' });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.equal(sandbox.sandbox.getUser(USER)?.city, 'Laval');
+    } finally {
+      assert.equal(await running.stop(), 0);
+      await sandbox.close();
+    }
+  });
+
+  it('ships declarations whose every import resolves for a NodeNext consumer', async () => {
+    const specifiers = new Set<string>();
+    for (const file of files.filter((f) => f.endsWith('.d.ts'))) {
+      const text = readFileSync(join(consumer, 'node_modules', 'boca-user-profile', file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const [, spec] of text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)) {
+        if (!spec!.startsWith('.')) specifiers.add(spec!);
+      }
+    }
+    assert.ok(specifiers.has('hono'), [...specifiers].join());
+    const lines = [...specifiers].map((spec, i) => `import type * as _${i} from '${spec}';`);
+    writeFileSync(join(consumer, 'deep-imports.ts'), `${lines.join('\n')}\nexport {};\n`);
+    const checked = await typecheckConsumer('deep-imports.ts');
+    assert.equal(checked.code, 0, checked.stdout + checked.stderr);
   });
 
   it('defines the element from ".", with its manifest', async () => {
@@ -169,6 +281,40 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
     });
   });
 
+  it('serves the element from the installed package with elementAsset(), as the build named it', async () => {
+    const out = await inConsumer(
+      'asset.mjs',
+      `import { createRequire } from 'node:module';
+       import { readFileSync } from 'node:fs';
+       import { createHash } from 'node:crypto';
+       import { elementAsset } from 'boca-user-profile/bff';
+       const require = createRequire(import.meta.url);
+       const built = JSON.parse(readFileSync(require.resolve('boca-user-profile/element-asset.json'), 'utf8'));
+       const script = readFileSync(require.resolve('boca-user-profile/boca-user-profile.js'));
+       const asset = elementAsset();
+       console.log(JSON.stringify({
+         fileName: asset.fileName, integrity: asset.integrity, headers: asset.headers,
+         same: Buffer.compare(Buffer.from(asset.body), script) === 0,
+         sri: 'sha384-' + createHash('sha384').update(script).digest('base64'),
+         built,
+       }));`,
+    );
+    const asset = JSON.parse(out) as Record<string, unknown> & {
+      fileName: string;
+      built: { fileName: string; integrity: string };
+    };
+    assert.equal(asset.same, true);
+    assert.equal(asset.integrity, asset.sri);
+    assert.deepEqual(asset.built, { fileName: asset.fileName, integrity: asset.integrity });
+    assert.match(asset.fileName, /^boca-user-profile\.[0-9a-f]{12}\.js$/);
+    assert.ok(files.includes(`dist/${asset.fileName}`), 'the hashed copy is not in the tarball');
+    assert.deepEqual(asset.headers, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
   it('renders the React wrapper from "./react", on the very element of "."', async () => {
     const out = await inConsumer(
       'react.mjs',
@@ -188,29 +334,26 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
 
   it('type-checks a TypeScript consumer of every entry', async () => {
     writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          types: ['node'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-        },
-        files: ['consumer.ts'],
-      }),
-    );
-    writeFileSync(
       join(consumer, 'consumer.ts'),
       `import React from 'react';
        import { BocaUserProfile, type BocaSavedEvent } from 'boca-user-profile';
        import { BocaUserProfile as Wrapper } from 'boca-user-profile/react';
        import { createSandbox } from 'boca-user-profile/sandbox';
        import { createNodeBff, mintEmbedToken, type BffOptions } from 'boca-user-profile/bff';
-       import { createBff } from 'boca-user-profile/bff/web';
+       import { createBff, type EmbedTokenResponse } from 'boca-user-profile/bff/web';
+       import type { BocaErrorDetail, BocaSaveDetail, BocaSavedDetail, Profile } from 'boca-user-profile';
+       import { fetchEmbedToken } from 'boca-user-profile/react';
+
+       const profile: Profile = {
+         firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', dateOfBirth: '1990-05-15',
+         addressLine1: '1 Main St', addressLine2: null, city: 'Toronto', province: 'ON',
+         postalCode: 'M5V 2T6', country: 'CA', occupation: null, isCiroAffiliate: false,
+       };
+       const save: BocaSaveDetail['changes'] = { city: profile.city };
+       const saved = (detail: BocaSavedDetail) => detail.profile.city;
+       const failed = (detail: BocaErrorDetail) => detail.fieldErrors;
+       const answer: EmbedTokenResponse = { token: 'a.b.c', expiresAt: '2026-01-01T12:10:00Z' };
+       const renewed: Promise<string> = fetchEmbedToken('/embed-token');
 
        const editor = document.createElement('boca-user-profile');
        const same: BocaUserProfile = editor;
@@ -231,11 +374,10 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
        const token: Promise<string> = mintEmbedToken({ secret: 'x'.repeat(32), externalId: 'u' });
        // @ts-expect-error allowedOrigins is required
        createNodeBff({ ...options, allowedOrigins: undefined });
-       export { same, token };
+       export { same, token, save, saved, failed, answer, renewed };
       `,
     );
-    const tsc = join(root, 'node_modules', '.bin', 'tsc');
-    const checked = await run(tsc, ['-p', 'tsconfig.json'], { cwd: consumer, timeoutMs: 60_000 });
+    const checked = await typecheckConsumer('consumer.ts');
     assert.equal(checked.code, 0, checked.stdout + checked.stderr);
   });
 

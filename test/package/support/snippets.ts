@@ -21,7 +21,8 @@ export interface FrameworkBindings {
 const camel = (kebab: string) =>
   kebab.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-function blocks(markdown: string): { lang: string; code: string }[] {
+/** Every fenced code block of a Markdown text, with its language tag. */
+export function blocks(markdown: string): { lang: string; code: string }[] {
   return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
     lang: m[1]!,
     code: m[2]!,
