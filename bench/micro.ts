@@ -26,6 +26,8 @@ import {
   UPSTREAM_PATH,
 } from './lib/fixtures.js';
 import { serveJobs } from './lib/ipc.js';
+import { createConcurrencyLimit } from '../bff/limits/concurrency.js';
+import { createMemoryStore } from '../bff/stores/memory.js';
 
 export interface MicroRow {
   name: string;
@@ -77,6 +79,14 @@ async function operations(): Promise<Operation[]> {
     upstreamStatus: 200,
     attempts: 1,
   };
+  // The per-user limit and revocation check, over 1000 users, none of them over the limit.
+  const store = createMemoryStore();
+  const rule = { limit: 1_000_000, periodMs: 60_000 };
+  let user = 0;
+  const admit = () =>
+    store.admit({ user: `user-${user++ % 1000}`, tokenId: 'jti', now: Date.now(), rule });
+  const inFlight = createConcurrencyLimit({ max: 32, waitMs: 1000, sleep: async () => {} });
+  const nothing = () => Promise.resolve();
   const sign = (hmac: typeof nodeHmacSha256) => () =>
     signRequest(hmac, SIGNING_SECRET, {
       method: 'PATCH',
@@ -98,6 +108,11 @@ async function operations(): Promise<Operation[]> {
     { name: 'signing: signRequest, node:crypto', run: sign(nodeHmacSha256) },
     { name: 'signing: signRequest, Web Crypto', run: sign(webHmacSha256), iterations: 5_000 },
     { name: 'logging: nodeLogger, one JSON line to /dev/null', run: () => nodeLogger(entry) },
+    { name: 'limits: per-user limit and revocation, memory store', run: admit },
+    {
+      name: 'limits: a place among the upstream requests in flight',
+      run: () => inFlight.run(nothing, {}),
+    },
   ];
 }
 

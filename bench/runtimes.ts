@@ -78,6 +78,10 @@ try {
     BOCA_SIGNING_SECRET: SIGNING_SECRET,
     BOCA_SESSION_SECRET: SESSION_SECRET,
     BOCA_ALLOWED_ORIGINS: PORTAL_ORIGIN,
+    // One user at thousands of requests a second: the limits are checked on every request but
+    // set where they never refuse one, so that their cost is measured, not their 429s.
+    BOCA_USER_RATE_LIMIT: '1000000',
+    BOCA_MAX_UPSTREAM_CONCURRENCY: '100000',
   };
   // Every target logs one line per request, as a partner's would; the lines go nowhere here.
   const serverEnv = { ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', NO_COLOR: '1' };

@@ -3,7 +3,8 @@
  * server. It holds the partner's API key and signing secret, learns the user from the embed token,
  * validates the edit with the shared contract, signs it and forwards it to the Partner API.
  *
- * Routes: `GET|PATCH|OPTIONS {basePath}/profile` (`/api` by default) and `GET /healthz`. Every
+ * Routes: `GET|PATCH|OPTIONS {basePath}/profile` (`/api` by default), `GET /healthz` (alive) and
+ * `GET /readyz` (ready: the store answers). Every
  * other address under `basePath` answers our JSON 404; the app's middleware is registered on its
  * own routes only, so mounting it never changes a partner's other pages.
  *
@@ -19,7 +20,9 @@
  *   portal.route('/', bff); // or serve(bff) on its own
  */
 import { Hono, type Context } from 'hono';
-import { errorResponse, methodNotAllowed, notFoundError } from './errors.js';
+import { errorResponse, HttpError, methodNotAllowed, notFoundError } from './errors.js';
+import { createConcurrencyLimit } from './limits/concurrency.js';
+import { createUserRateLimit } from './limits/user-rate.js';
 import { createOriginPolicy } from './origin.js';
 import { resolveOptions } from './options.js';
 import { createProfileHandlers } from './profile.js';
@@ -42,6 +45,13 @@ export function createBff(options: BffOptions): BffApp {
   const origins = createOriginPolicy(resolved.allowedOrigins);
   const respond = createResponder(origins);
   const scope = createScope({ now, newId, logger, respond });
+  const { store } = resolved;
+  const upstream = createUpstreamClient(resolved);
+  const inFlight = createConcurrencyLimit({
+    max: resolved.maxUpstreamConcurrency,
+    waitMs: resolved.upstreamQueueMs,
+    sleep: resolved.sleep,
+  });
   const profile = createProfileHandlers({
     origins,
     respond,
@@ -50,7 +60,13 @@ export function createBff(options: BffOptions): BffApp {
       now,
       hmac: resolved.hmac,
     }),
-    updateUser: createUpstreamClient(resolved),
+    admitUser: createUserRateLimit({
+      store,
+      limit: resolved.userRateLimit,
+      storeFailure: resolved.storeFailure,
+      now,
+    }),
+    updateUser: (call) => inFlight.run(() => upstream(call), call.log),
     now,
     newId,
     readBody: resolved.readBody,
@@ -62,11 +78,26 @@ export function createBff(options: BffOptions): BffApp {
 
   const app = new Hono<BffEnv>();
   app.use('/healthz', scope.middleware);
+  app.use('/readyz', scope.middleware);
   app.use(basePath, scope.middleware);
   app.use(`${basePath}/*`, scope.middleware);
 
   app.get('/healthz', (c) => respond.json(c, 200, { status: 'ok' }));
   app.all('/healthz', () => {
+    throw methodNotAllowed('GET');
+  });
+
+  app.get('/readyz', async (c) => {
+    try {
+      await store.ping();
+    } catch (error) {
+      c.get('bff').log.problem = 'the store could not be reached';
+      c.get('bff').log.errorName = error instanceof Error ? error.name : typeof error;
+      throw new HttpError(503, 'service_unavailable', 'Not ready: the store cannot be reached');
+    }
+    return respond.json(c, 200, { status: 'ready' });
+  });
+  app.all('/readyz', () => {
     throw methodNotAllowed('GET');
   });
 

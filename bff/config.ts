@@ -11,6 +11,10 @@
  * | `BOCA_SESSION_SECRET`      | at least 32 bytes, not the signing secret         |
  * | `BOCA_ALLOWED_ORIGINS`     | comma-separated origins (`https://host[:port]`)   |
  * | `BOCA_UPSTREAM_TIMEOUT_MS` | a positive integer; 10000 by default              |
+ * | `BOCA_USER_RATE_LIMIT`     | a positive integer, a minute; 30 by default       |
+ * | `BOCA_MAX_UPSTREAM_CONCURRENCY` | a positive integer; 32 by default            |
+ * | `BOCA_REDIS_URL`           | `redis://host:port` (optional `/db`); unset: memory |
+ * | `BOCA_STORE_FAILURE`       | `open` (default) or `closed`                      |
  * | `BOCA_READONLY_FIELDS`     | comma-separated Partner API field names; none     |
  * | `PORT`                     | 0 to 65535; 8787 by default                       |
  * | `HOST`                     | 127.0.0.1 by default                              |
@@ -22,6 +26,8 @@
 // zod's mini build: the same checks, a tenth of the size in an edge bundle.
 import * as z from 'zod/mini';
 import { isOrigin } from './origin.js';
+import { redisUrlProblem } from './stores/redis-url.js';
+import { STORE_FAILURES, type StoreFailure } from './stores/store.js';
 import { PROFILE_FIELDS } from '../contract/profile.js';
 import { apiBaseUrlProblem, DEFAULTS, unknownFields } from './options.js';
 import { MIN_SESSION_SECRET_BYTES } from './token.js';
@@ -33,6 +39,11 @@ export interface BffConfig {
   sessionSecret: string;
   allowedOrigins: string[];
   upstreamTimeoutMs: number;
+  userRateLimit: number;
+  maxUpstreamConcurrency: number;
+  /** Set: the limits and revocations live in this Redis, shared by every instance. */
+  redisUrl?: string;
+  storeFailure: StoreFailure;
   readonlyFields: string[];
   port: number;
   host: string;
@@ -118,6 +129,37 @@ const schema = z.object({
       'a positive whole number of milliseconds',
     ),
   ),
+  BOCA_USER_RATE_LIMIT: optional(
+    wholeNumber(
+      'BOCA_USER_RATE_LIMIT',
+      1,
+      1_000_000,
+      'a positive whole number of requests a minute per user',
+    ),
+  ),
+  BOCA_MAX_UPSTREAM_CONCURRENCY: optional(
+    wholeNumber(
+      'BOCA_MAX_UPSTREAM_CONCURRENCY',
+      1,
+      100_000,
+      'a positive whole number of upstream requests in flight',
+    ),
+  ),
+  // The URL may hold a password: a problem is named, the value never repeated.
+  BOCA_REDIS_URL: optional(
+    z.string().check(
+      z.superRefine((value: string, context) => {
+        const problem = redisUrlProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: `BOCA_REDIS_URL ${problem}` });
+      }),
+    ),
+  ),
+  BOCA_STORE_FAILURE: optional(
+    z.enum(STORE_FAILURES as [StoreFailure, ...StoreFailure[]], {
+      error:
+        'BOCA_STORE_FAILURE must be open (requests pass while the store is unreachable) or closed (they get a 503)',
+    }),
+  ),
   BOCA_READONLY_FIELDS: optional(
     z
       .pipe(
@@ -164,6 +206,11 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       sessionSecret: value.BOCA_SESSION_SECRET,
       allowedOrigins: value.BOCA_ALLOWED_ORIGINS,
       upstreamTimeoutMs: value.BOCA_UPSTREAM_TIMEOUT_MS ?? DEFAULTS.upstreamTimeoutMs,
+      userRateLimit: value.BOCA_USER_RATE_LIMIT ?? DEFAULTS.userRateLimit,
+      maxUpstreamConcurrency:
+        value.BOCA_MAX_UPSTREAM_CONCURRENCY ?? DEFAULTS.maxUpstreamConcurrency,
+      ...(value.BOCA_REDIS_URL === undefined ? {} : { redisUrl: value.BOCA_REDIS_URL }),
+      storeFailure: value.BOCA_STORE_FAILURE ?? DEFAULTS.storeFailure,
       readonlyFields: value.BOCA_READONLY_FIELDS ?? [],
       port: value.PORT ?? DEFAULT_PORT,
       host: value.HOST ?? DEFAULT_HOST,

@@ -26,6 +26,7 @@ export {
   MAX_TTL_SECONDS,
   MIN_SESSION_SECRET_BYTES,
   mintEmbedToken,
+  readEmbedToken,
   VERIFIED_CACHE_SIZE,
   verifyEmbedToken,
 } from './token.js';
@@ -36,6 +37,18 @@ export type {
   TokenCheck,
   TokenFailure,
 } from './token.js';
+export { createMemoryStore, type MemoryStore } from './stores/memory.js';
+export { createRedisStore, type RedisStoreOptions } from './stores/redis.js';
+export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export { pace } from './stores/store.js';
+export type {
+  Admission,
+  BffStore,
+  RateRule,
+  Revocation,
+  StoreFailure,
+  Verdict,
+} from './stores/store.js';
 export { mintEmbedTokenResponse } from './token-endpoint.js';
 export {
   EMBED_TOKEN_PATH,

@@ -15,6 +15,9 @@ import { createBff, type BffApp } from './app.js';
 import { readNodeBody } from './node-body.js';
 import { createUndiciTransport } from './node-transport.js';
 import { apiBaseUrlProblem } from './options.js';
+import { createMemoryStore } from './stores/memory.js';
+import { createRedisStore } from './stores/redis.js';
+import type { BffStore } from './stores/store.js';
 import { createFetchTransport } from './transport-fetch.js';
 import type { BffOptions, LogEntry } from './types.js';
 
@@ -29,7 +32,9 @@ export function nodeLogger(entry: LogEntry): void {
 
 export interface NodeBff {
   app: BffApp;
-  /** Closes the sockets to the Partner API (when the transport is ours). */
+  /** The store the limits and revocations go through: give it to `revokeEmbedToken`. */
+  store: BffStore;
+  /** Closes the sockets to the Partner API and to Redis (those it made itself). */
   close(): Promise<void>;
 }
 
@@ -44,27 +49,44 @@ export function undiciPoolWorks(
 }
 
 /**
- * `createBff` with the Node adapters plugged in (unless the options bring their own); on Bun,
- * its own `fetch` for the transport.
+ * `createBff` with the Node adapters plugged in (unless the options bring their own), on Bun
+ * its own `fetch` for the transport, and a Redis store when `redisUrl` is set.
  * @throws TypeError naming the first bad option.
  */
 export function createNodeBff(options: BffOptions): NodeBff {
   const problem =
     typeof options?.apiBaseUrl === 'string' ? apiBaseUrlProblem(options.apiBaseUrl) : 'is missing';
   if (problem) throw new TypeError(`createBff: apiBaseUrl ${problem}`);
+  const { redisUrl, ...rest } = options;
+  if (redisUrl !== undefined && options.store !== undefined) {
+    throw new TypeError('createBff: give either redisUrl or store, not both');
+  }
+  const logger = options.logger ?? nodeLogger;
+  const ownStore =
+    redisUrl !== undefined
+      ? createRedisStore({ url: redisUrl, logger })
+      : options.store
+        ? undefined
+        : createMemoryStore();
+  const store = options.store ?? ownStore!;
   const own =
     options.transport || !undiciPoolWorks() ? undefined : createUndiciTransport(options.apiBaseUrl);
+  const close = async () => {
+    await own?.close();
+    await ownStore?.close();
+  };
   try {
     const app = createBff({
-      ...options,
+      ...rest,
+      store,
       transport: options.transport ?? own ?? createFetchTransport(),
       hmac: options.hmac ?? nodeHmacSha256,
       readBody: options.readBody ?? readNodeBody,
-      logger: options.logger ?? nodeLogger,
+      logger,
     });
-    return { app, close: async () => own?.close() };
+    return { app, store, close };
   } catch (error) {
-    void own?.close();
+    void close();
     throw error;
   }
 }

@@ -21,6 +21,8 @@ import {
 import { readWebBody } from './body.js';
 import { isOrigin } from './origin.js';
 import { MIN_SESSION_SECRET_BYTES } from './token.js';
+import { createMemoryStore } from './stores/memory.js';
+import { STORE_FAILURES, type BffStore, type StoreFailure } from './stores/store.js';
 import { createFetchTransport } from './transport-fetch.js';
 import type { BffOptions, Logger, Sleep, Transport } from './types.js';
 
@@ -29,14 +31,22 @@ export const DEFAULTS = {
   upstreamTimeoutMs: 10_000,
   attemptTimeoutMs: 5_000,
   retryBaseMs: 100,
+  userRateLimit: 30,
+  maxUpstreamConcurrency: 32,
+  upstreamQueueMs: 1_000,
+  storeFailure: 'open',
 } as const;
 
-export type ResolvedOptions = Required<Omit<BffOptions, 'loadProfile' | 'onProfileUpdated'>> &
+export type ResolvedOptions = Required<
+  Omit<BffOptions, 'loadProfile' | 'onProfileUpdated' | 'redisUrl'>
+> &
   Pick<BffOptions, 'loadProfile' | 'onProfileUpdated'> & {
     transport: Transport;
     hmac: HmacSha256;
     sleep: Sleep;
     logger: Logger;
+    store: BffStore;
+    storeFailure: StoreFailure;
   };
 
 /** Why an API base URL is unusable, or `undefined` when it is fine. */
@@ -62,6 +72,27 @@ function integer(name: string, value: number, min: number, max: number): number 
     throw new TypeError(`createBff: ${name} must be an integer from ${min} to ${max}`);
   }
   return value;
+}
+
+function store(value: unknown): BffStore {
+  if (value === undefined) return createMemoryStore();
+  const methods = ['admit', 'revoke', 'ping', 'close'] as const;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !methods.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+  ) {
+    throw new TypeError('createBff: store must have admit, revoke, ping and close methods');
+  }
+  return value as BffStore;
+}
+
+function storeFailure(value: unknown): StoreFailure {
+  if (value === undefined) return DEFAULTS.storeFailure;
+  if (!STORE_FAILURES.includes(value as StoreFailure)) {
+    throw new TypeError('createBff: storeFailure must be "open" or "closed"');
+  }
+  return value as StoreFailure;
 }
 
 function nonEmpty(name: string, value: unknown): string {
@@ -124,6 +155,11 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
       'createBff: basePath must be a path such as "/api", without a trailing slash',
     );
   }
+  if (options.redisUrl !== undefined) {
+    throw new TypeError(
+      'createBff: redisUrl needs the Node entry (createNodeBff); elsewhere pass a store instead',
+    );
+  }
   const upstreamTimeoutMs = integer(
     'upstreamTimeoutMs',
     options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs,
@@ -158,5 +194,25 @@ export function resolveOptions(options: BffOptions): ResolvedOptions {
     logger: optionalFunction('logger', options.logger, defaultLogger),
     newId: optionalFunction('newId', options.newId, defaultNewId),
     readBody: optionalFunction('readBody', options.readBody, readWebBody),
+    userRateLimit: integer(
+      'userRateLimit',
+      options.userRateLimit ?? DEFAULTS.userRateLimit,
+      1,
+      1_000_000,
+    ),
+    maxUpstreamConcurrency: integer(
+      'maxUpstreamConcurrency',
+      options.maxUpstreamConcurrency ?? DEFAULTS.maxUpstreamConcurrency,
+      1,
+      100_000,
+    ),
+    upstreamQueueMs: integer(
+      'upstreamQueueMs',
+      options.upstreamQueueMs ?? DEFAULTS.upstreamQueueMs,
+      0,
+      60_000,
+    ),
+    store: store(options.store),
+    storeFailure: storeFailure(options.storeFailure),
   };
 }

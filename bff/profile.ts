@@ -1,11 +1,12 @@
 /**
  * The two profile routes. Each request is checked in a fixed order, and the first failure answers:
  *
- * PATCH: Origin (403) → embed token (401) → Content-Type (415) → size (413) → JSON (400) → the
- * contract's rules and the partner's read-only fields, every bad field reported (400) →
- * Idempotency-Key (400) → signed and forwarded.
- * GET: Origin (403) → embed token (401) → the partner's `loadProfile` (501 without one, 404 when
- * it has no record).
+ * PATCH: Origin (403) → embed token (401) → the user's rate limit and the token's revocation
+ * (429, 401) → Content-Type (415) → size (413) → JSON (400) → the contract's rules and the
+ * partner's read-only fields, every bad field reported (400) → Idempotency-Key (400) → a place
+ * among the upstream requests in flight (429) → signed and forwarded.
+ * GET: Origin (403) → embed token (401) → rate limit and revocation (429, 401) → the partner's
+ * `loadProfile` (501 without one, 404 when it has no record).
  *
  * The user is the token's `sub` and nothing else: no body field, header or path names a user.
  *
@@ -19,6 +20,7 @@ import { ruleMessage } from '../contract/messages.js';
 import { checkPatch, isoDate, PROFILE_FIELDS, type Profile } from '../contract/profile.js';
 import { checkJsonContentType, parseJsonBody, readBody, type BodyReader } from './body.js';
 import { HttpError } from './errors.js';
+import type { AdmitUser, Requester } from './limits/user-rate.js';
 import type { OriginPolicy } from './origin.js';
 import type { BffEnv, Responder } from './context.js';
 import type { TokenCheck } from './token.js';
@@ -29,6 +31,7 @@ export interface ProfileHandlerOptions {
   origins: OriginPolicy;
   respond: Responder;
   verifyToken: (token: string | undefined) => Promise<TokenCheck>;
+  admitUser: AdmitUser;
   updateUser: UpdateUser;
   now: () => number;
   newId: () => string;
@@ -59,7 +62,7 @@ function pickProfile(record: Profile): Partial<Profile> {
 }
 
 export function createProfileHandlers(options: ProfileHandlerOptions) {
-  const { origins, respond, verifyToken, updateUser, now, newId } = options;
+  const { origins, respond, verifyToken, admitUser, updateUser, now, newId } = options;
   const { loadProfile, onProfileUpdated } = options;
   const bodyReader = options.readBody;
   const readonlyFields = options.readonlyFields ?? [];
@@ -82,15 +85,22 @@ export function createProfileHandlers(options: ProfileHandlerOptions) {
     return today;
   }
 
-  /** The user's `externalId`, from a valid embed token; 401 otherwise. */
+  /** The user's `externalId`, from a valid embed token not revoked, within its rate limit. */
   async function authenticate(c: Context<BffEnv>): Promise<string> {
+    const requester = await verify(c);
+    await admitUser(requester, c.get('bff').log);
+    return requester.sub;
+  }
+
+  /** The verified token's subject and id; 401 otherwise. */
+  async function verify(c: Context<BffEnv>): Promise<Requester> {
     const header = c.req.header('authorization');
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     const check: TokenCheck =
       header !== undefined && token === undefined
         ? { ok: false, reason: 'malformed' }
         : await verifyToken(token);
-    if (check.ok) return check.claims.sub;
+    if (check.ok) return check.claims;
     c.get('bff').log.token = check.reason;
     throw new HttpError(
       401,

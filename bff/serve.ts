@@ -1,7 +1,7 @@
 /**
  * Serving a Hono app (the BFF, or a portal that mounts it) on Node with `@hono/node-server`, and
- * stopping it cleanly: no new connections, idle keep-alive sockets closed at once, requests in
- * flight given a grace period.
+ * stopping it cleanly (a drain): no new connections, idle keep-alive sockets closed, requests in
+ * flight given a grace period, and none taken on a kept-alive socket without closing it after.
  *
  * A client that sends its request slowly (headers or body dripping in, or nothing at all) would
  * otherwise hold a connection for Node's defaults: 60 s for the headers, 5 minutes for the whole
@@ -14,7 +14,7 @@
  *   await server.close();
  */
 import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ServeOptions {
@@ -22,7 +22,7 @@ export interface ServeOptions {
   port: number;
   /** 127.0.0.1 by default: reachable from this machine only. */
   hostname?: string;
-  /** How long requests in flight may take to finish on close, in ms; 5000 by default. */
+  /** How long requests in flight may take to finish on close (the drain's bound), in ms; 5000 by default. */
   graceMs?: number;
   /** Longest a client may take to send a whole request, in ms; 30000 by default. */
   requestTimeoutMs?: number;
@@ -74,11 +74,24 @@ export function serveApp(app: FetchApp, options: ServeOptions): Promise<RunningS
   });
 }
 
+/**
+ * Drains: the listener closes at once (new connections are refused), idle keep-alive connections
+ * are closed, a request that still arrives on an open connection is answered with
+ * `Connection: close`, and requests in flight get `graceMs` to finish before every connection is
+ * cut. Resolves once the last connection is gone.
+ */
 function close(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
+    server.prependListener('request', (_request, response: ServerResponse) => {
+      response.setHeader('connection', 'close');
+    });
+    // A connection that finishes its request in flight turns idle: closed within 100 ms.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    sweep.unref();
     force.unref();
     server.close((error) => {
+      clearInterval(sweep);
       clearTimeout(force);
       if (error) reject(error);
       else resolve();

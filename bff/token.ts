@@ -5,8 +5,9 @@
  *
  * - header `{"alg":"HS256","typ":"JWT"}` (`typ` may be absent); any other member (`kid`, `jku`,
  *   `jwk`, `x5u`, `crit`, …) or algorithm (`none`, `HS384`, `RS256`, …) is refused;
- * - claims `sub`, `aud`, `iat`, `exp` and no others; `aud` is the string `boca-user-profile`
- *   (an array is refused: a token meant for several audiences is not an embed token);
+ * - claims `sub`, `aud`, `iat`, `exp`, `jti` and no others; `aud` is the string
+ *   `boca-user-profile` (an array is refused: a token meant for several audiences is not an embed
+ *   token); `jti` names the token, so that it can be revoked before it expires (`revoke.ts`);
  * - `exp` not past and `iat` not ahead, each with {@link CLOCK_LEEWAY_SECONDS} of leeway, and a
  *   lifetime of at most {@link MAX_TTL_SECONDS};
  * - `sub` a well-formed string of 1 to 128 characters;
@@ -44,6 +45,8 @@ export interface EmbedTokenClaims {
   iat: number;
   /** Seconds since the epoch. */
   exp: number;
+  /** The token's own id (a UUID when we mint it), by which it can be revoked. */
+  jti: string;
 }
 
 /** Why a token was refused; logged, never shown to the browser. */
@@ -57,7 +60,9 @@ export type TokenFailure =
   | 'subject'
   | 'expired'
   | 'issuedInFuture'
-  | 'lifetime';
+  | 'lifetime'
+  | 'tokenId'
+  | 'revoked';
 
 export type TokenCheck =
   { ok: true; claims: EmbedTokenClaims } | { ok: false; reason: TokenFailure };
@@ -75,12 +80,16 @@ export interface MintEmbedTokenOptions extends EmbedTokenOptions {
   externalId: string;
   /** 600 (10 minutes) by default; at most a day. */
   ttlSeconds?: number;
+  /** The token's id: a fresh UUID by default (1 to 128 of `A-Z a-z 0-9 . _ ~ -` otherwise). */
+  jti?: string;
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const HEADER = encodeBase64url(encoder.encode('{"alg":"HS256","typ":"JWT"}'));
-const CLAIMS = new Set(['sub', 'aud', 'iat', 'exp']);
+const CLAIMS = new Set(['sub', 'aud', 'iat', 'exp', 'jti']);
+/** A UUID when we mint it; any short URL-safe name from elsewhere, safe in a store's key. */
+const TOKEN_ID = /^[A-Za-z0-9._~-]{1,128}$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const byteLength = (text: string) => encoder.encode(text).length;
@@ -112,11 +121,18 @@ async function signature(hmac: HmacSha256, secret: string, signingInput: string)
 }
 
 /**
- * Mints an embed token for one user, on the partner's server (never in the browser).
- * @throws TypeError on an empty or too long `externalId`, a short secret or a bad `ttlSeconds`.
+ * Mints an embed token for one user, on the partner's server (never in the browser). Each gets
+ * its own `jti`, by which `revokeEmbedToken` can refuse it before it expires.
+ * @throws TypeError on an empty or too long `externalId`, a short secret, a bad `ttlSeconds` or
+ *   `jti`.
  */
 export async function mintEmbedToken(options: MintEmbedTokenOptions): Promise<string> {
-  const { secret, externalId, ttlSeconds = DEFAULT_TTL_SECONDS } = options;
+  const {
+    secret,
+    externalId,
+    ttlSeconds = DEFAULT_TTL_SECONDS,
+    jti = crypto.randomUUID(),
+  } = options;
   const { now = Date.now, hmac = webHmacSha256 } = options;
   assertSecret(secret);
   if (!isExternalId(externalId)) {
@@ -127,8 +143,17 @@ export async function mintEmbedToken(options: MintEmbedTokenOptions): Promise<st
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
     throw new TypeError(`ttlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}`);
   }
+  if (typeof jti !== 'string' || !TOKEN_ID.test(jti)) {
+    throw new TypeError('jti must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ -');
+  }
   const iat = Math.floor(now() / 1000);
-  const claims = { sub: externalId, aud: EMBED_TOKEN_AUDIENCE, iat, exp: iat + ttlSeconds };
+  const claims = {
+    sub: externalId,
+    aud: EMBED_TOKEN_AUDIENCE,
+    iat,
+    exp: iat + ttlSeconds,
+    jti,
+  };
   const signingInput = `${HEADER}.${encodeBase64url(encoder.encode(JSON.stringify(claims)))}`;
   return `${signingInput}.${await signature(hmac, secret, signingInput)}`;
 }
@@ -154,16 +179,17 @@ function checkHeader(header: Record<string, unknown>): boolean {
   return header.alg === 'HS256' && (header.typ === undefined || header.typ === 'JWT');
 }
 
-/** The claims' shape, which never changes: exactly our four, of the right types and audience. */
+/** The claims' shape, which never changes: exactly our five, of the right types and audience. */
 function checkShape(claims: Record<string, unknown>): TokenCheck {
   for (const key of Object.keys(claims))
     if (!CLAIMS.has(key)) return { ok: false, reason: 'claims' };
-  const { sub, aud, iat, exp } = claims;
+  const { sub, aud, iat, exp, jti } = claims;
   if (!isNumericDate(iat) || !isNumericDate(exp)) return { ok: false, reason: 'claims' };
   if (aud !== EMBED_TOKEN_AUDIENCE) return { ok: false, reason: 'audience' };
   if (!isExternalId(sub)) return { ok: false, reason: 'subject' };
   if (exp <= iat || exp - iat > MAX_TTL_SECONDS) return { ok: false, reason: 'lifetime' };
-  return { ok: true, claims: { sub, aud, iat, exp } };
+  if (typeof jti !== 'string' || !TOKEN_ID.test(jti)) return { ok: false, reason: 'tokenId' };
+  return { ok: true, claims: { sub, aud, iat, exp, jti } };
 }
 
 /** The claims' times, which depend on when they are read. */
@@ -174,10 +200,35 @@ function checkTimes(check: TokenCheck & { ok: true }, nowMs: number): TokenCheck
   return check;
 }
 
+/** A token's signature, header and claims, whatever its times. */
+async function checkSigned(hmac: HmacSha256, secret: string, token: string): Promise<TokenCheck> {
+  const first = token.indexOf('.');
+  const second = token.indexOf('.', first + 1);
+  if (first < 1 || second < first + 2 || token.indexOf('.', second + 1) !== -1) {
+    return { ok: false, reason: 'malformed' };
+  }
+  // 32 bytes of HMAC-SHA256 are exactly 43 base64url characters, canonically encoded.
+  const given = token.length - second === 44 ? decodeBase64url(token.slice(second + 1)) : undefined;
+  if (!given) return { ok: false, reason: 'malformed' };
+  // Compared as hex, the HMAC's own form: one conversion instead of two.
+  const expected = await hmac(secret, encoder.encode(token.slice(0, second)));
+  if (!timingSafeEqual(expected, bytesToHex(given))) return { ok: false, reason: 'signature' };
+
+  const header = decodeJsonObject(token.slice(0, first));
+  const claims = decodeJsonObject(token.slice(first + 1, second));
+  if (!header || !claims) return { ok: false, reason: 'malformed' };
+  if (!checkHeader(header)) return { ok: false, reason: 'header' };
+  return checkShape(claims);
+}
+
+const isTokenText = (token: unknown): token is string =>
+  typeof token === 'string' && token !== '' && token.length <= MAX_TOKEN_LENGTH;
+
 /**
  * A verifier bound to one secret: what the BFF calls on every request. It remembers the last
  * {@link VERIFIED_CACHE_SIZE} tokens whose signature and shape it checked (a page sends the same
  * token with each request), so a repeat costs a lookup; their times are checked every time.
+ * Revocation is not its business: the BFF asks its store about the `jti` of every request.
  * @throws TypeError when the secret is shorter than 32 bytes.
  */
 export function createEmbedTokenVerifier(
@@ -189,30 +240,10 @@ export function createEmbedTokenVerifier(
 
   async function verifyToken(token: string | undefined): Promise<TokenCheck> {
     if (token === undefined || token === '') return { ok: false, reason: 'missing' };
-    if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
-      return { ok: false, reason: 'malformed' };
-    }
+    if (!isTokenText(token)) return { ok: false, reason: 'malformed' };
     const known = verified.get(token);
     if (known) return checkTimes(known, now());
-
-    const first = token.indexOf('.');
-    const second = token.indexOf('.', first + 1);
-    if (first < 1 || second < first + 2 || token.indexOf('.', second + 1) !== -1) {
-      return { ok: false, reason: 'malformed' };
-    }
-    // 32 bytes of HMAC-SHA256 are exactly 43 base64url characters, canonically encoded.
-    const given =
-      token.length - second === 44 ? decodeBase64url(token.slice(second + 1)) : undefined;
-    if (!given) return { ok: false, reason: 'malformed' };
-    // Compared as hex, the HMAC's own form: one conversion instead of two.
-    const expected = await hmac(secret, encoder.encode(token.slice(0, second)));
-    if (!timingSafeEqual(expected, bytesToHex(given))) return { ok: false, reason: 'signature' };
-
-    const header = decodeJsonObject(token.slice(0, first));
-    const claims = decodeJsonObject(token.slice(first + 1, second));
-    if (!header || !claims) return { ok: false, reason: 'malformed' };
-    if (!checkHeader(header)) return { ok: false, reason: 'header' };
-    const shape = checkShape(claims);
+    const shape = await checkSigned(hmac, secret, token);
     if (!shape.ok) return shape;
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
     verified.set(token, shape);
@@ -220,6 +251,20 @@ export function createEmbedTokenVerifier(
   }
 
   return verifyToken;
+}
+
+/**
+ * The claims of a token signed with this secret, expired or not: what revoking it needs.
+ * @throws TypeError when the secret is shorter than 32 bytes.
+ */
+export function readEmbedToken(
+  token: string,
+  options: Omit<EmbedTokenOptions, 'now'>,
+): Promise<TokenCheck> {
+  const { secret, hmac = webHmacSha256 } = options;
+  assertSecret(secret);
+  if (!isTokenText(token)) return Promise.resolve({ ok: false, reason: 'malformed' });
+  return checkSigned(hmac, secret, token);
 }
 
 /** Checks one token; prefer {@link createEmbedTokenVerifier} when checking many with one secret. */

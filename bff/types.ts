@@ -12,6 +12,7 @@
 import type { UpdateUserResponse } from '../contract/api.js';
 import type { Profile, UpdateUserRequest } from '../contract/profile.js';
 import type { HmacSha256 } from '../contract/signing.js';
+import type { BffStore, StoreFailure } from './stores/store.js';
 
 /** One signed request to the Partner API. */
 export interface TransportRequest {
@@ -132,4 +133,29 @@ export interface BffOptions {
   newId?: () => string;
   /** Reads the browser's body within the limit; its web stream by default, `readNodeBody` on Node. */
   readBody?: BodyReader;
+  /**
+   * `BOCA_USER_RATE_LIMIT`: requests a minute one user (the token's `sub`) may make; over it, a
+   * 429 with `Retry-After` before any upstream call. 30 by default.
+   */
+  userRateLimit?: number;
+  /**
+   * `BOCA_MAX_UPSTREAM_CONCURRENCY`: upstream requests this instance has in flight at most; a save
+   * past it waits up to `upstreamQueueMs`, then gets a 429 with `Retry-After`. 32 by default.
+   */
+  maxUpstreamConcurrency?: number;
+  /** How long a save may wait for a place under `maxUpstreamConcurrency`; 1000 ms by default. */
+  upstreamQueueMs?: number;
+  /**
+   * Where the per-user allowances and revoked tokens live: this instance's memory by default
+   * (`createMemoryStore`); `createRedisStore` to share them between instances.
+   */
+  store?: BffStore;
+  /**
+   * `BOCA_REDIS_URL`: `createNodeBff` makes a Redis store from it (and closes it on `close()`).
+   * `createBff` refuses it: on other runtimes, pass a `store` (e.g. a Durable Object's).
+   */
+  redisUrl?: string;
+  /** `BOCA_STORE_FAILURE`: while the store cannot be reached, let requests pass (`open`, the
+   * default) or answer them 503 (`closed`). */
+  storeFailure?: StoreFailure;
 }

@@ -17,6 +17,17 @@ export {
   verifyEmbedToken,
 } from './token.js';
 export type { EmbedTokenClaims, EmbedTokenOptions, MintEmbedTokenOptions } from './token.js';
+export { createMemoryStore, type MemoryStore } from './stores/memory.js';
+export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
+export { pace } from './stores/store.js';
+export type {
+  Admission,
+  BffStore,
+  RateRule,
+  Revocation,
+  StoreFailure,
+  Verdict,
+} from './stores/store.js';
 export { mintEmbedTokenResponse } from './token-endpoint.js';
 export {
   EMBED_TOKEN_PATH,

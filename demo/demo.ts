@@ -18,18 +18,19 @@ import {
   configFromEnv,
   createNodeBff,
   createUndiciTransport,
-  DEFAULT_TTL_SECONDS,
-  mintEmbedToken,
+  mintEmbedTokenResponse,
   serveApp,
   type BffConfig,
   type ClosableTransport,
   type LogEntry,
+  type NodeBff,
   type RunningServer,
 } from '../bff/index.js';
 import { readSandboxConfig, serveSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { loadAssets } from './assets.js';
 import { createExchangeLog } from './exchanges.js';
-import { createPortalRoutes, type MintedToken } from './portal.js';
+import { EMBED_TOKEN_PATH, type EmbedTokenResponse } from '../contract/embed-token.js';
+import { createPortalRoutes } from './portal.js';
 import { recordingTransport } from './recording-transport.js';
 import { createRecords, type Records } from './records.js';
 import { createScenarios, type Scenarios } from './scenarios.js';
@@ -105,6 +106,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
   let server: RunningServer | undefined;
   let sandbox: RunningSandbox | null = null;
   let upstream: ClosableTransport | undefined;
+  let bff: NodeBff | undefined;
   let closing: Promise<void> | undefined;
   // The page's server first, then the sandbox (which ends its stalls), then the sockets to it.
   const closeAll = () =>
@@ -112,6 +114,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       await server?.close().catch(() => {});
       await sandbox?.close().catch(() => {});
       await upstream?.close().catch(() => {});
+      await bff?.close().catch(() => {});
     })());
 
   try {
@@ -170,7 +173,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
     });
 
     upstream = createUndiciTransport(config.apiBaseUrl);
-    const bff = createNodeBff({
+    bff = createNodeBff({
       apiBaseUrl: config.apiBaseUrl,
       apiKey: config.apiKey,
       signingSecret: config.signingSecret,
@@ -178,6 +181,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       allowedOrigins: config.allowedOrigins,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       readonlyFields: config.readonlyFields,
+      userRateLimit: config.userRateLimit,
+      maxUpstreamConcurrency: config.maxUpstreamConcurrency,
+      storeFailure: config.storeFailure,
+      ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
       transport: recordingTransport(upstream, {
         log: exchanges,
         apiKey: config.apiKey,
@@ -191,37 +198,36 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
       logger: (entry) => log(logLine(entry)),
     });
 
-    async function mintToken(externalId: string, { expired = false } = {}): Promise<MintedToken> {
+    function mintToken(externalId: string, { expired = false } = {}): Promise<EmbedTokenResponse> {
       // An expired token is minted as if an hour ago: it really is out of date, not forged.
       const issuedAt = Date.now() - (expired ? 3_600_000 : 0);
-      const token = await mintEmbedToken({
+      return mintEmbedTokenResponse({
         secret: config.sessionSecret,
         externalId,
         hmac: nodeHmacSha256,
         now: () => issuedAt,
       });
-      return { token, expiresAt: Math.floor(issuedAt / 1000) + DEFAULT_TTL_SECONDS };
     }
 
     const app = new Hono();
     app.use('*', securityHeaders());
     app.get('/', (c) => c.html(assets.page));
     app.get('/assets/:name', (c) => assets.respond(c.req.param('name')) ?? c.notFound());
-    app.route(
-      '/portal',
-      createPortalRoutes({
-        records,
-        mintToken,
-        scenarios,
-        sandboxNote: running
-          ? undefined
-          : `The outcome buttons need the sandbox; this demo talks to ${config.apiBaseUrl}.`,
-        resetSandbox: running ? () => running.sandbox.reset() : undefined,
-        log: exchanges,
-        upstreamTimeoutMs: config.upstreamTimeoutMs,
-        allowedOrigins: config.allowedOrigins,
-      }),
-    );
+    const portal = createPortalRoutes({
+      records,
+      mintToken,
+      scenarios,
+      sandboxNote: running
+        ? undefined
+        : `The outcome buttons need the sandbox; this demo talks to ${config.apiBaseUrl}.`,
+      resetSandbox: running ? () => running.sandbox.reset() : undefined,
+      log: exchanges,
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      allowedOrigins: config.allowedOrigins,
+    });
+    app.route('/portal', portal);
+    // The token endpoint where every guide has it, answered by the portal (which knows the user).
+    app.post(EMBED_TOKEN_PATH, (c) => portal.fetch(c.req.raw));
     app.use(
       '/api/*',
       exchanges.middleware(() => scenarios?.armed() ?? null),

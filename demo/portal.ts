@@ -1,34 +1,31 @@
 /**
- * The partner portal's own endpoints, under `/portal`. The one a partner copies is
- * `POST /portal/session`: the portal already knows who is signed in (here from its session
- * cookie), mints an embed token for that user on the server, and hands only the token to the page.
- * The rest drive the demo: sign in as another demo user, arm the next save's outcome, reset the
- * sandbox, and read the "what happened" record.
+ * The partner portal's own endpoints. The one a partner copies is its token endpoint,
+ * `POST /embed-token` as every guide has it: the portal already knows who is signed in (here from
+ * its session cookie), mints an embed token for that user on the server, and answers
+ * `{ token, expiresAt }`. The rest, under `/portal`, drive the demo: sign in as another demo user,
+ * arm the next save's outcome, reset the sandbox, and read the "what happened" record.
  *
  * @example
- *   app.route('/portal', createPortalRoutes({ records, mintToken, scenarios, log, … }));
+ *   const portal = createPortalRoutes({ records, mintToken, scenarios, log, … });
+ *   app.route('/portal', portal);
+ *   app.post(EMBED_TOKEN_PATH, (c) => portal.fetch(c.req.raw));
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { EMBED_TOKEN_PATH, type EmbedTokenResponse } from '../contract/embed-token.js';
 import type { ExchangeLog } from './exchanges.js';
 import type { Records } from './records.js';
 import type { Scenarios } from './scenarios.js';
-import type { PortalConfig, ScenarioAnswer, SessionAnswer } from './shared.js';
+import type { PortalConfig, ScenarioAnswer } from './shared.js';
 import { DEMO_USERS, fullName } from './users.js';
 
 const COOKIE = 'maple_session';
 const DEFAULT_USER = DEMO_USERS[0]!.externalId;
 
-export interface MintedToken {
-  token: string;
-  /** Epoch seconds. */
-  expiresAt: number;
-}
-
 export interface PortalOptions {
   records: Records;
   /** Mints an embed token for a user; `expired` makes one that is already out of date. */
-  mintToken(externalId: string, options?: { expired?: boolean }): Promise<MintedToken>;
+  mintToken(externalId: string, options?: { expired?: boolean }): Promise<EmbedTokenResponse>;
   /** The sandbox's fault injection, or null when the demo talks to a real Partner API. */
   scenarios: Scenarios | null;
   /** Why there are no scenarios, when there are none. */
@@ -114,11 +111,8 @@ export function createPortalRoutes(options: PortalOptions) {
 
   portal.get('/config', (c) => c.json(config(signedIn(c))));
 
-  portal.post('/session', async (c) => {
-    const externalId = signedIn(c);
-    const { token, expiresAt } = await mintToken(externalId);
-    return c.json({ token, externalId, expiresAt } satisfies SessionAnswer);
-  });
+  // Served at the site's root (EMBED_TOKEN_PATH), where every guide puts the token endpoint.
+  portal.post(EMBED_TOKEN_PATH, async (c) => c.json(await mintToken(signedIn(c))));
 
   portal.post('/sign-in', async (c) => {
     const { externalId } = await jsonBody(c);

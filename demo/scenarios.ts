@@ -35,6 +35,7 @@ const defaultRetryAfter = (upstreamTimeoutMs: number) => Math.ceil(upstreamTimeo
 export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
   const { upstreamTimeoutMs } = options;
   const retryAfterSeconds = options.retryAfterSeconds ?? defaultRetryAfter(upstreamTimeoutMs);
+  const deadline = seconds(upstreamTimeoutMs);
   return [
     {
       name: 'field-errors',
@@ -42,18 +43,30 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
       code: '400 fieldErrors',
       description:
         'The Partner API refuses the email and the postal code, and a field this form does not show: each message lands on its input, all of them in the summary.',
+      answer:
+        '400 bad_request with three fieldErrors: email, postalCode, and employerName, a field this form does not show.',
+      why: 'The sandbox is told to refuse the next save whatever it holds: the values on screen are not wrong. This is how a Partner API refusal looks to the user, for rules only Boca Raton knows.',
+      expect:
+        'Email and Postal code turn invalid with their messages, the summary at the top lists all three and takes focus, and nothing is saved.',
     },
     {
       name: 'under-18',
       label: 'Under 18',
       code: '422 age rule',
       description: 'The Partner API answers that the user must be at least 18 years old.',
+      answer: '422 unprocessable_entity: “User must be at least 18 years old”.',
+      why: 'The sandbox answers as Boca Raton does for a minor’s date of birth, whatever you change: Jane’s own date of birth is fine. The element checks the age itself too, but the Partner API stays the authority.',
+      expect:
+        'The element shows the server’s message under the form and keeps the changes; nothing is saved.',
     },
     {
       name: 'rate-limit',
       label: 'Rate limited',
       code: `429 · wait ${retryAfterSeconds} s`,
       description: `The Partner API says to slow down for longer than the BFF’s deadline, so the BFF relays the 429: Save counts down ${retryAfterSeconds} s before it can be pressed again.`,
+      answer: `429 too_many_requests with Retry-After: ${retryAfterSeconds}, longer than the BFF’s ${deadline} deadline, so the BFF relays it.`,
+      why: 'Each API key has a budget of requests per minute; the sandbox plays one that is spent. A shorter wait the BFF would sit out itself.',
+      expect: `Save counts down ${retryAfterSeconds} s, then works again with the same changes.`,
     },
     {
       name: 'server-error',
@@ -61,19 +74,31 @@ export function scenarioCatalogue(options: ScenarioOptions): ScenarioInfo[] {
       code: '503, then 200',
       description:
         'The first attempt fails; the BFF retries with the same Idempotency-Key and the change is applied once.',
+      answer: '503 to the first signed attempt, then the usual 200.',
+      why: 'A brief outage upstream: the BFF retries by itself, with the same Idempotency-Key, within its deadline.',
+      expect: 'The user sees only “Changes saved”; the inspector shows two attempts, applied once.',
     },
     {
       name: 'timeout',
       label: 'Timeout',
-      code: `504 at ${seconds(upstreamTimeoutMs)}`,
-      description: `The Partner API stalls past the BFF’s ${seconds(upstreamTimeoutMs)} deadline; the BFF gives up and answers 504.`,
+      code: `504 at ${deadline}`,
+      description: `The Partner API stalls past the BFF’s ${deadline} deadline; the BFF gives up and answers 504.`,
+      answer: `No answer before the BFF’s ${deadline} deadline: the BFF answers 504 gateway_timeout.`,
+      why: 'A Partner API that hangs must not hang the page: the BFF gives one save a deadline, retries included.',
+      expect:
+        'The element says the save took too long and keeps the changes; saving again reuses the key, so nothing is applied twice.',
     },
     {
       name: 'session-expired',
       label: 'Token expired',
       code: '401 → new token',
       description:
-        'The page now holds an expired embed token: the save meets 401, the page mints a new one.',
+        'The page now holds an expired embed token: the save meets 401, the element asks the page for a new one and sends the save again.',
+      answer:
+        '401 unauthorized from the BFF: the page now holds an embed token that expired an hour ago.',
+      why: 'Embed tokens live 10 minutes; a user who leaves the page open meets this on their next save.',
+      expect:
+        'The element asks the page’s token provider for a new token and sends the same save again, with the same Idempotency-Key: saved, with no second click.',
     },
   ];
 }

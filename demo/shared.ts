@@ -16,6 +16,12 @@ export interface ScenarioInfo {
   code: string;
   /** What the next save will meet, in one sentence. */
   description: string;
+  /** What the sandbox (or the page) will answer, in HTTP terms. */
+  answer: string;
+  /** Why it answers so: what the scenario stands for, so nobody takes it for a bug. */
+  why: string;
+  /** What the element will show the user. */
+  expect: string;
 }
 
 export interface DemoUserInfo {
@@ -39,14 +45,6 @@ export interface PortalConfig {
   upstreamTimeoutMs: number;
   /** The scenario armed for the next save, if any. */
   armed: ScenarioName | null;
-}
-
-/** `POST /portal/session`: a fresh embed token for the signed-in user. */
-export interface SessionAnswer {
-  token: string;
-  externalId: string;
-  /** Epoch seconds. */
-  expiresAt: number;
 }
 
 /** `POST /portal/scenario`. */

@@ -37,6 +37,16 @@ export interface Worker {
   fetch(request: Request, env: Env): Promise<Response>;
 }
 
+/** 503 in the one error shape, with the reason logged (it names variables, never values). */
+function notConfigured(problem: string): Response {
+  console.error(`boca BFF: configuration ${problem}`);
+  const requestId = `req-${crypto.randomUUID()}`;
+  return Response.json(
+    { error: 'service_unavailable', message: 'The service is not configured', requestId },
+    { status: 503, headers: { 'x-request-id': requestId } },
+  );
+}
+
 export function createWorker({
   // Called, never passed bare: some runtimes refuse a `fetch` detached from the global object.
   fetch: upstream = (input, init) => fetch(input, init),
@@ -49,15 +59,13 @@ export function createWorker({
     async fetch(request, env) {
       if (built?.env !== env) {
         const result = configFromEnv(env);
-        if (!result.ok) {
-          // The problems name variables, never their values; the browser learns only that the
-          // service is not ready.
-          console.error(`boca BFF: configuration incomplete: ${result.problems.join('; ')}`);
-          const requestId = `req-${crypto.randomUUID()}`;
-          return Response.json(
-            { error: 'service_unavailable', message: 'The service is not configured', requestId },
-            { status: 503, headers: { 'x-request-id': requestId } },
-          );
+        // The problems name variables, never their values; the browser learns only that the
+        // service is not ready.
+        if (!result.ok) return notConfigured(`incomplete: ${result.problems.join('; ')}`);
+        // A Worker holds no Redis connection: the limits' store here is a Durable Object
+        // (examples/durable-object-store.ts), or the isolate's memory by default.
+        if (result.config.redisUrl !== undefined) {
+          return notConfigured('BOCA_REDIS_URL needs the Node entry; on Workers pass a store');
         }
         const { port: _port, host: _host, ...options } = result.config;
         const app = createBff({

@@ -1,8 +1,8 @@
 /**
  * `npm run screenshot`: takes `docs/demo.png`, the picture at the top of the README. It starts the
  * demo on free ports, saves an address change through the "server hiccup" scenario (so the "what
- * happened" panel shows a retried, signed save), photographs the whole account page in headless
- * Chromium, 1400 pixels wide, and stops everything.
+ * happened" panel shows a retried, signed save), photographs the account page in headless Chromium
+ * as a 1280 × 800 laptop screen shows it, and stops everything.
  *
  *   npm run screenshot                 the default look
  *   npm run screenshot -- midnight     another look (maple, midnight, bold), for comparison
@@ -31,9 +31,9 @@ const browser = await chromium
     throw error;
   });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1340 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(15_000);
-  await page.goto(`${demo.url}/?look=${encodeURIComponent(look)}&lang=en`);
+  await page.goto(`${demo.url}/?look=${encodeURIComponent(look)}&lang=en&panel=open`);
   const field = (name: string) => page.locator(`boca-user-profile [name="${name}"]`);
   await page.waitForFunction(() => {
     const input = document
@@ -48,6 +48,10 @@ try {
   await page.locator('boca-user-profile button[type="submit"]').click();
   await page.locator('boca-user-profile [part~="status"]', { hasText: 'Changes saved' }).waitFor();
   await page.locator('#exchanges .exchange__sub', { hasText: '2 attempts' }).waitFor();
+  await page.locator('#briefing [data-kind="outcome"]').waitFor();
+  // The panel scrolls smoothly to the outcome; let it settle, then show the panel from its top.
+  await page.waitForTimeout(1000);
+  await page.locator('#demo-panel').evaluate((panel) => panel.scrollTo(0, 0));
   // No hover or focus ring in the picture.
   await page.mouse.move(0, 0);
   await page.evaluate(() => {

@@ -90,6 +90,10 @@ async function main() {
       BOCA_SIGNING_SECRET: 'sandbox-signing-secret',
       BOCA_SESSION_SECRET: sessionSecret,
       BOCA_ALLOWED_ORIGINS: origin,
+      // Each of the 50 users saves several times a second, far past the per-user limit that
+      // exists to stop exactly that: raised so the limit is checked (and its memory soaked) on
+      // every request without refusing them.
+      BOCA_USER_RATE_LIMIT: String(Math.ceil((rate * 60) / users.length) * 2),
     },
   });
   const bffUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,8 @@
 /**
  * Our BFF as a partner runs it: `createNodeBff` (undici `Pool`, `node:crypto`, Node's body reader)
- * with the real options and every check on. Its log is its default, one JSON line per request on
+ * with the real options and every check on. Its limits are checked on every request but set
+ * where the load generator's one user at thousands of requests a second never reaches them:
+ * their cost is measured, not their refusals. Its log is its default, one JSON line per request on
  * stdout, which the orchestrator sends to /dev/null.
  *
  * Env: UPSTREAM_URL.
@@ -15,6 +17,8 @@ const bff = createNodeBff({
   signingSecret: SIGNING_SECRET,
   sessionSecret: SESSION_SECRET,
   allowedOrigins: [PORTAL_ORIGIN],
+  userRateLimit: 1_000_000,
+  maxUpstreamConcurrency: 100_000,
 });
 const server = await serveApp(bff.app, { port: 0, hostname: '127.0.0.1' });
 announce(server.port);

@@ -18,8 +18,8 @@ export interface ControlHandlers {
   onLook(look: Look): void;
   onLocale(locale: Locale): void;
   onUser(externalId: string): Promise<void>;
-  /** Arms a scenario for the next save, or disarms with `null`; resolves to the panel's message. */
-  onArm(name: ScenarioName | null): Promise<string>;
+  /** Arms a scenario for the next save, or disarms with `null`. */
+  onArm(name: ScenarioName | null): Promise<void>;
   onReset(): Promise<void>;
 }
 
@@ -30,7 +30,8 @@ function radios(name: string) {
 export function createControls(config: PortalConfig, handlers: ControlHandlers) {
   const userSelect = byId<HTMLSelectElement>('user-select');
   const userNote = byId('user-note');
-  const armedLine = byId('armed');
+  const briefing = byId('briefing');
+  const note = (text: string) => briefing.replaceChildren(h('p', { class: 'control__hint' }, text));
   const scenarioBox = byId('scenarios');
   const buttons = new Map<ScenarioName, HTMLButtonElement>();
   let armed: ScenarioName | null = config.armed;
@@ -77,17 +78,24 @@ export function createControls(config: PortalConfig, handlers: ControlHandlers) 
       h('span', { class: 'scenario__label' }, scenario.label),
       h('span', { class: 'scenario__code' }, scenario.code),
     );
-    button.addEventListener('click', async () => {
-      const name = armed === scenario.name ? null : scenario.name;
-      try {
-        armedLine.textContent = await handlers.onArm(name);
-        showArmed(name);
-      } catch (error) {
-        armedLine.textContent = `Could not arm the scenario: ${(error as Error).message}`;
-      }
-    });
+    button.addEventListener(
+      'click',
+      () => void arm(armed === scenario.name ? null : scenario.name),
+    );
     buttons.set(scenario.name, button);
     scenarioBox.append(button);
+  }
+
+  /** Arms (or with null disarms) a scenario, as its button does; false when that failed. */
+  async function arm(name: ScenarioName | null): Promise<boolean> {
+    try {
+      await handlers.onArm(name);
+      showArmed(name);
+      return true;
+    } catch (error) {
+      note(`Could not arm the scenario: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   const reset = byId<HTMLButtonElement>('reset');
@@ -97,7 +105,7 @@ export function createControls(config: PortalConfig, handlers: ControlHandlers) 
     try {
       await handlers.onReset();
       showArmed(null);
-      armedLine.textContent = 'Sandbox reset: every user is back to the seeded profile.';
+      note('Sandbox reset: every user is back to the seeded profile.');
     } finally {
       reset.disabled = false;
     }
@@ -105,9 +113,6 @@ export function createControls(config: PortalConfig, handlers: ControlHandlers) 
 
   /** Marks which scenario is armed (the server tells the page when a save has used it up). */
   function showArmed(name: ScenarioName | null) {
-    if (armed !== null && name === null && armedLine.textContent?.startsWith('Armed')) {
-      armedLine.textContent = '';
-    }
     armed = name;
     for (const [key, button] of buttons) {
       button.setAttribute('aria-pressed', String(key === name));
@@ -115,7 +120,15 @@ export function createControls(config: PortalConfig, handlers: ControlHandlers) 
   }
 
   return {
+    arm,
     showArmed,
+    armed: () => armed,
+    /** While the tour plays, what would fight it (scenarios, user, reset) waits. */
+    setBusy(busy: boolean) {
+      for (const button of buttons.values()) button.disabled = busy || !config.sandbox;
+      userSelect.disabled = busy;
+      reset.disabled = busy || !config.sandbox;
+    },
     setLook(look: Look) {
       for (const input of radios('look')) input.checked = input.value === look;
     },

@@ -12,6 +12,8 @@ export type Locale = 'en' | 'fr';
 const en = {
   skip: 'Skip to content',
   mainNav: 'Main',
+  menu: 'Menu',
+  dismiss: 'Dismiss',
   navOverview: 'Overview',
   navAccounts: 'Accounts',
   navTrade: 'Trade',
@@ -34,9 +36,7 @@ const en = {
     'Maple Ledger Investing is a fictional brand made for this demonstration. Accounts are held with Boca Raton.',
   statusActive: 'Verified',
   statusPendingCompliance: 'Under compliance review',
-  savedPending: 'Your changes are saved. Our compliance team will review them shortly.',
-  renewed: 'Your session had expired, so we renewed it. Press “Save changes” again.',
-  renewFailed: 'Your session has expired. Reload the page to sign in again.',
+  renewed: 'Your session had expired: we renewed it and saved your changes.',
 } as const;
 
 export type PortalText = keyof typeof en;
@@ -44,6 +44,8 @@ export type PortalText = keyof typeof en;
 const fr: Record<PortalText, string> = {
   skip: 'Aller au contenu',
   mainNav: 'Principal',
+  menu: 'Menu',
+  dismiss: 'Fermer',
   navOverview: 'Aperçu',
   navAccounts: 'Comptes',
   navTrade: 'Négociation',
@@ -67,11 +69,8 @@ const fr: Record<PortalText, string> = {
     'Maple Ledger Investing est une marque fictive créée pour cette démonstration. Les comptes sont détenus par Boca Raton.',
   statusActive: 'Vérifié',
   statusPendingCompliance: 'En examen de conformité',
-  savedPending:
-    'Vos modifications sont enregistrées. Notre équipe de conformité les examinera sous peu.',
   renewed:
-    'Votre session avait expiré; nous l’avons renouvelée. Appuyez de nouveau sur « Enregistrer les modifications ».',
-  renewFailed: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
+    'Votre session avait expiré : nous l’avons renouvelée et avons enregistré vos modifications.',
 };
 
 const catalogues: Record<Locale, Record<PortalText, string>> = { en, fr };

@@ -90,6 +90,7 @@ function attemptView(attempt: UpstreamAttempt) {
 function exchangeView(
   exchange: Exchange,
   open: boolean,
+  highlighted: boolean,
   deadlineMs: number,
   labels: ReadonlyMap<string, string>,
 ) {
@@ -100,7 +101,11 @@ function exchangeView(
   const scenario = exchange.scenario ? (labels.get(exchange.scenario) ?? exchange.scenario) : null;
   const details = h(
     'details',
-    { class: 'exchange', 'data-id': String(exchange.id), open },
+    {
+      class: highlighted ? 'exchange is-highlighted' : 'exchange',
+      'data-id': String(exchange.id),
+      open,
+    },
     h(
       'summary',
       {},
@@ -178,6 +183,9 @@ export function createInspector(
 ) {
   const opened = new Set<number>();
   const closed = new Set<number>();
+  let highlighted = new Set<number>();
+  let last: Exchange[] = [];
+  let deadline = 0;
   list.addEventListener(
     'toggle',
     (event) => {
@@ -197,21 +205,36 @@ export function createInspector(
     }
   }, 100);
 
+  function render(exchanges: Exchange[], deadlineMs: number) {
+    last = exchanges;
+    deadline = deadlineMs;
+    empty.hidden = exchanges.length > 0;
+    const newest = exchanges.at(-1)?.id;
+    const items = [...exchanges]
+      .reverse()
+      .map((exchange) =>
+        exchangeView(
+          exchange,
+          opened.has(exchange.id) ||
+            highlighted.has(exchange.id) ||
+            (exchange.id === newest && !closed.has(exchange.id)),
+          highlighted.has(exchange.id),
+          deadlineMs,
+          labels,
+        ),
+      );
+    list.replaceChildren(...items);
+  }
+
   return {
-    render(exchanges: Exchange[], deadlineMs: number) {
-      empty.hidden = exchanges.length > 0;
-      const newest = exchanges.at(-1)?.id;
-      const items = [...exchanges]
-        .reverse()
-        .map((exchange) =>
-          exchangeView(
-            exchange,
-            opened.has(exchange.id) || (exchange.id === newest && !closed.has(exchange.id)),
-            deadlineMs,
-            labels,
-          ),
-        );
-      list.replaceChildren(...items);
+    render,
+    /** The entries drawn last, oldest first. */
+    entries: () => last,
+    /** Marks these entries (and only these) and opens them; returns the newest of them. */
+    highlight(ids: number[]): HTMLElement | null {
+      highlighted = new Set(ids);
+      render(last, deadline);
+      return list.querySelector<HTMLElement>('.is-highlighted');
     },
   };
 }

@@ -1,16 +1,11 @@
 /**
- * The page's calls to its own portal server (`/portal/*`): the partner's endpoints, not the BFF's.
+ * The page's calls to its own portal server (its token endpoint and `/portal/*`), not the BFF's.
  *
  * @example
- *   const { token } = await portal.session();
+ *   const { token, expiresAt } = await portal.session(); // POST /embed-token
  */
-import type {
-  ExchangesAnswer,
-  PortalConfig,
-  ScenarioAnswer,
-  ScenarioName,
-  SessionAnswer,
-} from '../shared.js';
+import { EMBED_TOKEN_PATH, parseEmbedTokenResponse } from '../../contract/embed-token.js';
+import type { ExchangesAnswer, PortalConfig, ScenarioAnswer, ScenarioName } from '../shared.js';
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -28,8 +23,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const portal = {
   config: () => call<PortalConfig>('GET', '/portal/config'),
-  /** Mints a fresh embed token for whoever the portal has signed in. */
-  session: () => call<SessionAnswer>('POST', '/portal/session'),
+  /** The token endpoint: a fresh embed token for whoever the portal has signed in. */
+  session: async () => parseEmbedTokenResponse(await call<unknown>('POST', EMBED_TOKEN_PATH)),
   signIn: (externalId: string) => call<PortalConfig>('POST', '/portal/sign-in', { externalId }),
   arm: (name: ScenarioName | null) => call<ScenarioAnswer>('POST', '/portal/scenario', { name }),
   reset: () => call<PortalConfig>('POST', '/portal/reset'),

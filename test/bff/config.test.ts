@@ -28,11 +28,63 @@ describe('configFromEnv', () => {
         sessionSecret: 'session-secret-of-thirty-two-bytes!',
         allowedOrigins: ['https://portal.example.com', 'http://127.0.0.1:8787'],
         upstreamTimeoutMs: 10_000,
+        userRateLimit: 30,
+        maxUpstreamConcurrency: 32,
+        storeFailure: 'open',
         readonlyFields: [],
         port: 8787,
         host: '127.0.0.1',
       },
     });
+  });
+
+  it('reads the limits and the store', () => {
+    const result = configFromEnv({
+      ...VALID,
+      BOCA_USER_RATE_LIMIT: '12',
+      BOCA_MAX_UPSTREAM_CONCURRENCY: '4',
+      BOCA_REDIS_URL: 'redis://:pass-word@cache.internal:6380/2',
+      BOCA_STORE_FAILURE: 'closed',
+    });
+    assert.ok(result.ok);
+    assert.equal(result.config.userRateLimit, 12);
+    assert.equal(result.config.maxUpstreamConcurrency, 4);
+    assert.equal(result.config.redisUrl, 'redis://:pass-word@cache.internal:6380/2');
+    assert.equal(result.config.storeFailure, 'closed');
+  });
+
+  it('refuses limits that are not positive whole numbers', () => {
+    for (const name of ['BOCA_USER_RATE_LIMIT', 'BOCA_MAX_UPSTREAM_CONCURRENCY']) {
+      for (const value of ['0', '-1', '2.5', 'many', '1e3']) {
+        const found = problems({ ...VALID, [name]: value });
+        assert.equal(found.length, 1, `${name}=${value}`);
+        assert.match(found[0]!, new RegExp(`^${name} must be a positive whole number`));
+      }
+    }
+  });
+
+  it('refuses a store failure mode other than open or closed', () => {
+    for (const value of ['Open', 'fail-open', 'true', '1']) {
+      assert.deepEqual(problems({ ...VALID, BOCA_STORE_FAILURE: value }), [
+        'BOCA_STORE_FAILURE must be open (requests pass while the store is unreachable) or closed (they get a 503)',
+      ]);
+    }
+  });
+
+  it('refuses a Redis URL that is not redis://host[:port], never repeating it', () => {
+    for (const url of [
+      'http://:hunter2@cache:6379',
+      'cache:6379',
+      '10.0.0.5:6379',
+      'redis://:hunter2@cache:6379/?tls=1',
+      'redis://:hunter2@cache:6379/keys',
+      'rediss://:hunter2@cache:6379',
+    ]) {
+      const found = problems({ ...VALID, BOCA_REDIS_URL: url });
+      assert.equal(found.length, 1, url);
+      assert.match(found[0]!, /^BOCA_REDIS_URL /);
+      assert.ok(!found[0]!.includes('hunter2') && !found[0]!.includes(url), found[0]);
+    }
   });
 
   it('reads the optional variables', () => {

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBff } from '../../bff/app.js';
+import { createNodeBff } from '../../bff/node.js';
+import { createMemoryStore } from '../../bff/stores/memory.js';
 import type { BffOptions } from '../../bff/types.js';
 import { API_KEY, PORTAL, SESSION_SECRET, SIGNING_SECRET } from './harness.js';
 
@@ -66,6 +68,28 @@ describe('createBff options', () => {
     ],
     ['a transport that is not a function', { transport: {} }, /transport must be a function/],
     ['a logger that is not a function', { logger: 'console' }, /logger must be a function/],
+    ['a user limit of zero', { userRateLimit: 0 }, /userRateLimit must be an integer from 1/],
+    ['a fractional user limit', { userRateLimit: 2.5 }, /userRateLimit must be an integer/],
+    [
+      'a negative concurrency cap',
+      { maxUpstreamConcurrency: -1 },
+      /maxUpstreamConcurrency must be an integer from 1/,
+    ],
+    [
+      'a store failure mode of true',
+      { storeFailure: true },
+      /storeFailure must be "open" or "closed"/,
+    ],
+    [
+      'a store without its methods',
+      { store: { admit() {} } },
+      /store must have admit, revoke, ping/,
+    ],
+    [
+      'a Redis URL, which only the Node entry can use',
+      { redisUrl: 'redis://:secret-pw@cache:6379' },
+      /redisUrl needs the Node entry \(createNodeBff\); elsewhere pass a store/,
+    ],
   ];
   for (const [what, change, message] of bad) {
     it(`throws a TypeError for ${what}, without the value`, () => {
@@ -80,4 +104,35 @@ describe('createBff options', () => {
       );
     });
   }
+});
+
+describe('createNodeBff and the store', () => {
+  it('makes a memory store by default, and exposes it for revocations', async () => {
+    const bff = createNodeBff(VALID);
+    await bff.store.ping();
+    await bff.close();
+    await assert.rejects(bff.store.ping(), 'the store it made is closed with it');
+  });
+
+  it('uses the store it is given, and leaves it open on close', async () => {
+    const store = createMemoryStore();
+    const bff = createNodeBff({ ...VALID, store });
+    assert.equal(bff.store, store);
+    await bff.close();
+    await store.ping();
+  });
+
+  it('refuses a Redis URL and a store together, and a URL that is not redis://', () => {
+    assert.throws(
+      () => createNodeBff({ ...VALID, store: createMemoryStore(), redisUrl: 'redis://cache:6379' }),
+      /give either redisUrl or store, not both/,
+    );
+    assert.throws(
+      () => createNodeBff({ ...VALID, redisUrl: 'https://:secret-pw@cache:6379' }),
+      (error: unknown) =>
+        error instanceof TypeError &&
+        /url must be a redis:\/\/ URL/.test(error.message) &&
+        !error.message.includes('secret-pw'),
+    );
+  });
 });

@@ -24,13 +24,16 @@ const sign = (header: unknown, payload: unknown, key = secret) =>
   signRaw(b64(JSON.stringify(header)), b64(JSON.stringify(payload)), key);
 
 const HEADER = { alg: 'HS256', typ: 'JWT' };
+const JTI = '5b0c1f6e-8d3a-4e2b-9c71-0a4f6d2e8b13';
 const claims = (extra: Record<string, unknown> = {}) => ({
   sub: 'partner-user-42',
   aud: 'boca-user-profile',
   iat,
   exp: iat + 600,
+  jti: JTI,
   ...extra,
 });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const verifyAt = (token: string, nowMs = start) =>
   verifyEmbedToken(token, { secret, now: () => nowMs, hmac: nodeHmacSha256 });
@@ -40,8 +43,13 @@ async function refused(token: string, reason: TokenFailure, nowMs = start) {
 }
 
 describe('mintEmbedToken', () => {
-  it('mints an HS256 JWT with sub, aud, iat and exp ten minutes on', async () => {
-    const token = await mintEmbedToken({ secret, externalId: 'partner-user-42', now: () => start });
+  it('mints an HS256 JWT with sub, aud, iat, exp ten minutes on and a jti', async () => {
+    const token = await mintEmbedToken({
+      secret,
+      externalId: 'partner-user-42',
+      now: () => start,
+      jti: JTI,
+    });
     const [header, payload, signature] = token.split('.');
     assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString()), HEADER);
     assert.deepEqual(JSON.parse(Buffer.from(payload!, 'base64url').toString()), claims());
@@ -51,8 +59,19 @@ describe('mintEmbedToken', () => {
     assert.equal(signature, expected);
   });
 
+  it('gives every token its own random jti', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const token = await mintEmbedToken({ secret, externalId: 'partner-user-42' });
+      const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+      assert.match(payload.jti, UUID);
+      ids.add(payload.jti);
+    }
+    assert.equal(ids.size, 20);
+  });
+
   it('mints the same token with node:crypto and Web Crypto', async () => {
-    const options = { secret, externalId: 'café-user', now: () => start, ttlSeconds: 60 };
+    const options = { secret, externalId: 'café-user', now: () => start, ttlSeconds: 60, jti: JTI };
     assert.equal(
       await mintEmbedToken({ ...options, hmac: nodeHmacSha256 }),
       await mintEmbedToken({ ...options, hmac: webHmacSha256 }),
@@ -71,6 +90,9 @@ describe('mintEmbedToken', () => {
       { ...base, ttlSeconds: 0 },
       { ...base, ttlSeconds: 86_401 },
       { ...base, ttlSeconds: 1.5 },
+      { ...base, jti: '' },
+      { ...base, jti: 'a b' },
+      { ...base, jti: 'x'.repeat(129) },
     ];
     for (const options of bad) await assert.rejects(mintEmbedToken(options), TypeError);
   });
@@ -85,7 +107,12 @@ describe('mintEmbedToken', () => {
 
 describe('verifyEmbedToken', () => {
   it('accepts a token it minted, with either HMAC', async () => {
-    const token = await mintEmbedToken({ secret, externalId: 'partner-user-42', now: () => start });
+    const token = await mintEmbedToken({
+      secret,
+      externalId: 'partner-user-42',
+      now: () => start,
+      jti: JTI,
+    });
     for (const hmac of [nodeHmacSha256, webHmacSha256]) {
       const result = await verifyEmbedToken(token, { secret, now: () => start + 1000, hmac });
       assert.deepEqual(result, { ok: true, claims: claims() });
@@ -139,6 +166,14 @@ describe('verifyEmbedToken', () => {
       await refused(sign(HEADER, claims({ exp: String(iat + 600) })), 'claims');
       await refused(sign(HEADER, claims({ nbf: iat + 300 })), 'claims');
       await refused(sign(HEADER, claims({ admin: true })), 'claims');
+    });
+
+    it('refuses a token without a jti, or with one that is not a short URL-safe name', async () => {
+      await refused(sign(HEADER, claims({ jti: undefined })), 'tokenId');
+      await refused(sign(HEADER, claims({ jti: '' })), 'tokenId');
+      await refused(sign(HEADER, claims({ jti: 42 })), 'tokenId');
+      await refused(sign(HEADER, claims({ jti: 'a:b' })), 'tokenId');
+      await refused(sign(HEADER, claims({ jti: 'x'.repeat(129) })), 'tokenId');
     });
   });
 

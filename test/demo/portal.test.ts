@@ -4,7 +4,8 @@ import { createExchangeLog } from '../../demo/exchanges.js';
 import { createPortalRoutes, type PortalOptions } from '../../demo/portal.js';
 import { createRecords } from '../../demo/records.js';
 import { createScenarios, type FaultControl } from '../../demo/scenarios.js';
-import type { PortalConfig, ScenarioAnswer, SessionAnswer } from '../../demo/shared.js';
+import type { EmbedTokenResponse } from '../../contract/embed-token.js';
+import type { PortalConfig, ScenarioAnswer } from '../../demo/shared.js';
 import { DEMO_USERS } from '../../demo/users.js';
 
 const ORIGIN = 'http://127.0.0.1:8787';
@@ -23,7 +24,8 @@ function setup(overrides: Partial<PortalOptions> = {}) {
     records,
     mintToken: async (externalId, { expired = false } = {}) => {
       minted.push({ externalId, expired });
-      return { token: `token-for-${externalId}${expired ? '-expired' : ''}`, expiresAt: 1 };
+      const token = `token-for-${externalId}${expired ? '-expired' : ''}`;
+      return { token, expiresAt: '1970-01-01T00:00:01Z' };
     },
     scenarios: createScenarios(control, { upstreamTimeoutMs: 10_000 }),
     resetSandbox: () => void resets++,
@@ -56,10 +58,11 @@ describe('the portal’s own endpoints', () => {
   it('mints an embed token for whoever the portal has signed in, never one the page names', async () => {
     const { post, minted } = setup();
     const first = (await (
-      await post('/session', { externalId: 'partner-user-108' })
-    ).json()) as SessionAnswer;
-    assert.equal(first.externalId, 'partner-user-42');
+      await post('/embed-token', { externalId: 'partner-user-108' })
+    ).json()) as EmbedTokenResponse;
+    assert.deepEqual(Object.keys(first).sort(), ['expiresAt', 'token']);
     assert.equal(first.token, 'token-for-partner-user-42');
+    assert.equal(first.expiresAt, '1970-01-01T00:00:01Z');
     assert.deepEqual(minted, [{ externalId: 'partner-user-42', expired: false }]);
   });
 
@@ -71,8 +74,8 @@ describe('the portal’s own endpoints', () => {
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
     assert.equal(((await signIn.json()) as PortalConfig).signedIn.name, 'Étienne Tremblay');
-    const session = await post('/session', undefined, { cookie: cookie.split(';')[0]! });
-    assert.equal(((await session.json()) as SessionAnswer).externalId, 'partner-user-77');
+    const session = await post('/embed-token', undefined, { cookie: cookie.split(';')[0]! });
+    assert.equal(((await session.json()) as EmbedTokenResponse).token, 'token-for-partner-user-77');
   });
 
   it('refuses an unknown user, a body that is not JSON and a foreign origin', async () => {
@@ -84,7 +87,7 @@ describe('the portal’s own endpoints', () => {
         .status,
       415,
     );
-    const foreign = await post('/session', undefined, { origin: 'https://evil.example' });
+    const foreign = await post('/embed-token', undefined, { origin: 'https://evil.example' });
     assert.equal(foreign.status, 403);
     assert.deepEqual(await foreign.json(), { message: 'Origin not allowed' });
   });

@@ -18,7 +18,11 @@ export interface Stack {
   demo: Demo;
   browser: Browser;
   /** A fresh browser context on the portal, its element loaded with the signed-in user's profile. */
-  openPortal(options?: { bypassCSP?: boolean; query?: string }): Promise<Page>;
+  openPortal(options?: {
+    bypassCSP?: boolean;
+    query?: string;
+    viewport?: { width: number; height: number };
+  }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,12 +39,16 @@ export async function startStack(options: Partial<StartDemoOptions> = {}): Promi
   return {
     demo,
     browser,
-    async openPortal({ bypassCSP = false, query = '' } = {}) {
+    async openPortal({
+      bypassCSP = false,
+      query = '',
+      viewport = { width: 1400, height: 1000 },
+    } = {}) {
       // Without transitions, what a test reads is the settled style, never a frame in between.
       const context = await browser.newContext({
         bypassCSP,
         reducedMotion: 'reduce',
-        viewport: { width: 1400, height: 1000 },
+        viewport,
       });
       contexts.push(context);
       context.setDefaultTimeout(8_000);

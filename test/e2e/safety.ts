@@ -5,37 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.js';
 import { arm, fill, loaded, nextSaveStatus, saveButton, type Stack } from './harness.js';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window)))
-    await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document): Promise<unknown> } }).axe.run(document),
-  )) as AxeResult;
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 export function safetyTests(stack: () => Stack, secrets: string[]): void {
   describe('when the page is checked for accessibility and safety', () => {
     it('has no axe violations in any brand look, nor in French with errors on show', async () => {
-      // axe is injected as an inline script, which the page's own policy rightly forbids.
-      const page = await stack().openPortal({ bypassCSP: true });
+      const page = await stack().openPortal();
       for (const look of ['maple', 'midnight', 'bold']) {
         await page.getByRole('radio', { name: look, exact: false }).check();
         await page.waitForFunction((name) => document.documentElement.dataset.look === name, look);

@@ -100,7 +100,7 @@ describe('when the demo talks to a real Partner API', () => {
       assert.match(config.sandboxNote, /need the sandbox/);
 
       const origin = { origin: demo.url };
-      const session = await fetch(`${demo.url}/portal/session`, {
+      const session = await fetch(`${demo.url}/embed-token`, {
         method: 'POST',
         headers: origin,
       });

@@ -102,6 +102,17 @@ describe('the BFF as a Workers-style handler (examples/worker.ts)', () => {
     assert.doesNotMatch(line + JSON.stringify(body), /sandbox-signing-secret|sandbox-api-key/);
   });
 
+  it('answers 503, not a 500, when given a Redis URL it cannot use', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
+    const withRedis = { ...env, BOCA_REDIS_URL: 'redis://:hunter2@cache:6379' };
+    const response = await handler.fetch(new Request(`${API}/profile`), withRedis);
+    assert.equal(response.status, 503);
+    assert.equal(((await response.json()) as Record<string, string>).error, 'service_unavailable');
+    const line = String(logged.mock.calls[0]?.arguments[0]);
+    assert.match(line, /BOCA_REDIS_URL needs the Node entry/);
+    assert.doesNotMatch(line, /hunter2/);
+  });
+
   it('has a default export with fetch(request, env)', async (t) => {
     t.mock.method(console, 'error', () => {});
     assert.equal(typeof worker.fetch, 'function');

@@ -54,8 +54,15 @@ describe('faults under load', () => {
         if (entry.status === 409) upstream409s++;
       },
     });
-    // The options a partner gets: nothing tuned for this test.
-    bff = await servedBffOverSandbox(sandbox.url, externalIds);
+    // The options a partner gets for retries and deadlines. Only the BFF's own limits are lifted:
+    // each user saves back to back, some 60 times a minute, with all 50 users' saves in flight at
+    // once, which is the load those limits exist to stop; what is under test here is how saves
+    // survive upstream faults (test/bff/limits/ and test/package/shared-store.test.ts prove the
+    // limits).
+    bff = await servedBffOverSandbox(sandbox.url, externalIds, {
+      userRateLimit: 1_000_000,
+      maxUpstreamConcurrency: USERS,
+    });
   });
   after(async () => {
     await bff?.close();

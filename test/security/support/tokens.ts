@@ -63,6 +63,7 @@ export function tokenForge({ secret, nowSeconds }: ForgeOptions) {
     aud: AUDIENCE,
     iat: nowSeconds - 60,
     exp: nowSeconds + 540,
+    jti: crypto.randomUUID(),
     ...extra,
   });
 
