@@ -21,7 +21,10 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 }
 
-/** One ES module bundling `entry` and everything it imports (React included), as text. */
+/**
+ * One ES module bundling `entry` and everything it imports (React included), as text; what it
+ * imports on demand (the element's French strings) is inlined, as the page serves one file.
+ */
 export async function bundle(entry: string): Promise<string> {
   const root = new URL('../../../', import.meta.url).pathname;
   const result = await build({
@@ -35,7 +38,10 @@ export async function bundle(entry: string): Promise<string> {
       modulePreload: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      rolldownOptions: { input: `${root}${entry}`, output: { format: 'es' } },
+      rolldownOptions: {
+        input: `${root}${entry}`,
+        output: { format: 'es', codeSplitting: false },
+      },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
