@@ -7,14 +7,11 @@
  * @example
  *   boca-user-profile { --boca-accent: #0f766e; --boca-radius: 0.25rem; }
  */
-import { unsafeCSS, type CSSResult } from 'lit';
-
 /**
  * A css`` tag for one constant sheet: no `${}` is allowed (the type says so), so nothing outside
- * this file reaches the CSS. Lit's own tag checks interpolated values, which this sheet has none
- * of, at about 0.15 KB gzip in the bundle.
+ * this file reaches the CSS. The build minifies what it tags.
  */
-const css = (sheet: TemplateStringsArray): CSSResult => unsafeCSS(sheet[0]);
+const css = (sheet: TemplateStringsArray): string => sheet[0]!;
 
 export const styles = css`
   :host {

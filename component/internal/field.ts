@@ -5,7 +5,7 @@
  * @example
  *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en' })}`;
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { COUNTRIES, PROVINCES, type ProfileField } from '../../contract/profile.js';
 import { FIELDS, constraints } from './fields.js';
 import type { Strings } from './i18n.js';

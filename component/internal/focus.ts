@@ -9,10 +9,10 @@
  *   void this.focus.reveal('#summary'); // after the next render
  *   void this.focus.keep('[part~=submit]:enabled'); // only if the render loses focus
  */
-import type { ReactiveElement } from 'lit';
+import type { BaseElement } from './base-element.js';
 
 export class Focus {
-  constructor(private readonly host: ReactiveElement) {}
+  constructor(private readonly host: BaseElement) {}
 
   find(selector: string): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>(selector);

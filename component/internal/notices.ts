@@ -6,7 +6,7 @@
  *   html`${renderSummary(errors, { strings, locale, shown, focus })}`;
  *   html`<div role="alert">${failureText(error, { strings, locale, wait: 0 })}</div>`;
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { FieldError } from '../../contract/api.js';
 import { keyForStatus, type BffError } from './bff.js';
 import { controlId } from './field.js';
