@@ -1,11 +1,11 @@
 /**
- * What the element says in English: labels, hints, buttons, announcements and error fallbacks,
- * and the contract's rule messages. Always in the bundle; French (`fr.ts`) is fetched when needed.
+ * What the element says in English: labels, hints, buttons, announcements and error fallbacks.
+ * The contract's rule messages are English already. Always in the bundle; French (`fr.ts`) is
+ * fetched when needed.
  *
  * @example
  *   en.reference.replace('{id}', 'req-1'); // 'Reference: req-1'
  */
-import { EN_MESSAGES } from '../../contract/messages.js';
 import type { Strings } from './strings.js';
 
 export const en: Strings = {
@@ -66,7 +66,6 @@ export const en: Strings = {
   noSession: 'We could not sign you in to your profile. Please reload the page.',
   noService: 'The profile service could not be found. Please try again later.',
   adult: 'You must be at least 18 years old.',
-  rules: EN_MESSAGES,
   failures: {
     bad_request: 'Some details were not accepted. Please check the form.',
     unauthorized: 'Your session has expired. Your changes are kept: save again in a moment.',

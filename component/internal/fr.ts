@@ -1,11 +1,13 @@
 /**
  * What the element says in Canadian French. A chunk of its own in the build
  * (`boca-user-profile.fr.js`, beside the element's file), fetched the first time a page asks for
- * French: an English page never downloads it. It imports nothing but data.
+ * French: an English page never downloads it. Besides data, it holds the one piece of code only
+ * French needs: recognising the contract's English rule messages, to say them in French.
  *
  * @example
  *   fr.labels.email; // 'Courriel'
  */
+import { localiseMessage } from '../../contract/messages.js';
 import { FR_MESSAGES } from '../../contract/messages-fr.js';
 import type { Strings } from './strings.js';
 
@@ -68,7 +70,7 @@ export const fr: Strings = {
   noSession: 'Nous n’avons pas pu vous connecter à votre profil. Veuillez recharger la page.',
   noService: 'Le service des profils est introuvable. Réessayez plus tard.',
   adult: 'Vous devez avoir au moins 18 ans.',
-  rules: FR_MESSAGES,
+  localise: (message) => localiseMessage(message, FR_MESSAGES),
   failures: {
     bad_request: 'Certains renseignements n’ont pas été acceptés. Veuillez vérifier le formulaire.',
     unauthorized:

@@ -10,7 +10,7 @@
  *   await loadLanguage('fr');
  *   say('Must be a valid email address', language('fr')!.strings);
  */
-import { localiseMessage, ruleMessage, type Locale } from '../../contract/messages.js';
+import { ruleMessage, type Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
 import { en } from './en.js';
 import type { Strings } from './strings.js';
@@ -64,7 +64,7 @@ export function loadLanguage(value: string | null | undefined): Promise<void> {
 export const say = (message: string, strings: Strings): string =>
   message === ruleMessage({ code: 'underAge' })
     ? strings.adult
-    : localiseMessage(message, strings.rules);
+    : (strings.localise?.(message) ?? message);
 
 /** A field's label; an unknown API key reads as words ("employerName" → "Employer name"). */
 export function labelOf(field: string, strings: Strings): string {

@@ -2,7 +2,6 @@
  * The shape of every language the element speaks: one plain object per locale (`en.ts`, `fr.ts`),
  * no i18n library. Types only, so that each language stays a module of its own.
  */
-import type { Catalogue } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
 
 /** Error keys of the BFF, plus `network_error` for a request that never got an answer. */
@@ -62,6 +61,10 @@ export interface Strings {
   /** The age rule, said to the user rather than about them. */
   adult: string;
   failures: Record<FailureKey, string>;
-  /** The contract's rule messages in this language. */
-  rules: Catalogue;
+  /**
+   * An English rule message from the contract (or the server) in this language; absent in
+   * English. It lives with the language's strings, so that the English bundle carries neither
+   * the matching nor another language's messages.
+   */
+  localise?: (message: string) => string;
 }
