@@ -340,7 +340,6 @@ export class BocaUserProfile extends BaseElement {
             value: this._values![field],
             error: this._errors[field] ? say(this._errors[field], s) : '',
             strings: s,
-            locale,
             readonly: locked.includes(field),
           }),
         )}

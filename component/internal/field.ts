@@ -3,7 +3,7 @@
  * with `for`/`id`, `aria-describedby` and `aria-invalid`. Ids are unique inside the shadow root.
  *
  * @example
- *   html`${renderField('email', { value: 'a@b.ca', error: '', strings, locale: 'en' })}`;
+ *   html`${renderField('email', { value: 'a@b.ca', error: '', strings })}`;
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { COUNTRIES, PROVINCES, type ProfileField } from '../../contract/profile.js';
@@ -15,7 +15,6 @@ export interface FieldView {
   /** The message to show, already in the user's language; empty when the value is fine. */
   error: string;
   strings: Strings;
-  locale: string;
   /** Shown but not editable: `readonly`, or `aria-readonly` where HTML has no such attribute. */
   readonly?: boolean;
 }
