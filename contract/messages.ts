@@ -12,15 +12,23 @@ export const LOCALES: readonly Locale[] = ['en', 'fr'];
 /** A message for every rule, in one language. */
 export type Catalogue = Readonly<Record<RuleCode, string>>;
 
-/** The API's own words: what `fieldErrors[].message` holds. */
-export const EN_MESSAGES: Catalogue = {
-  notObject: 'The body must be a JSON object',
-  emptyPatch: 'At least one field must be given',
-  unknownField: 'Unknown field',
-  readOnly: 'Cannot be changed',
-  notText: 'Must be a string',
-  notTextOrNull: 'Must be a string or null',
-  notBoolean: 'Must be true or false',
+/**
+ * The rules a form's values can break: its text inputs and selects give strings, its checkbox a
+ * boolean. The element's own checks need these messages alone.
+ */
+export type FieldRuleCode = Exclude<
+  RuleCode,
+  | 'notObject'
+  | 'emptyPatch'
+  | 'unknownField'
+  | 'readOnly'
+  | 'notText'
+  | 'notTextOrNull'
+  | 'notBoolean'
+>;
+
+/** The API's words for the rules a form's values can break. */
+export const FIELD_MESSAGES: Readonly<Record<FieldRuleCode, string>> = {
   required: 'This field is required',
   tooLong: 'Must be at most {max} characters',
   email: 'Must be a valid email address',
@@ -32,13 +40,36 @@ export const EN_MESSAGES: Catalogue = {
   underAge: 'User must be at least 18 years old',
 };
 
+/** The API's own words: what `fieldErrors[].message` holds. */
+export const EN_MESSAGES: Catalogue = {
+  notObject: 'The body must be a JSON object',
+  emptyPatch: 'At least one field must be given',
+  unknownField: 'Unknown field',
+  readOnly: 'Cannot be changed',
+  notText: 'Must be a string',
+  notTextOrNull: 'Must be a string or null',
+  notBoolean: 'Must be true or false',
+  ...FIELD_MESSAGES,
+};
+
 /** The message for a rule, in a language (the API's English by default). */
 export function ruleMessage(
   violation: Pick<Violation, 'code' | 'max'>,
   catalogue: Catalogue = EN_MESSAGES,
 ): string {
-  return catalogue[violation.code].replace('{max}', String(violation.max ?? ''));
+  return withMax(catalogue[violation.code], violation);
 }
+
+/**
+ * The API's message for a rule a form's values broke, from {@link FIELD_MESSAGES} alone: what the
+ * element uses, so that its bundle carries no message of a rule only a hand-made request breaks
+ * (another one reads as its code).
+ */
+export const fieldMessage = (violation: Pick<Violation, 'code' | 'max'>): string =>
+  withMax(FIELD_MESSAGES[violation.code as FieldRuleCode] ?? violation.code, violation);
+
+const withMax = (message: string, { max }: Pick<Violation, 'max'>) =>
+  message.replace('{max}', String(max ?? ''));
 
 const MAXIMA = [20, 100, 200, 254];
 

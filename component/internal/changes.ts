@@ -8,7 +8,7 @@
  *   // changes: { city: 'Laval' }, errors: [] → ready to send
  */
 import type { FieldError } from '../../contract/api.js';
-import { ruleMessage } from '../../contract/messages.js';
+import { FIELD_MESSAGES, fieldMessage } from '../../contract/messages.js';
 import {
   PROFILE_FIELDS,
   checkField,
@@ -66,7 +66,7 @@ export function pendingChanges(
   const checked = checkPatch(changed, { storedCountry: baseline.country, today });
   const errors = checked.ok
     ? []
-    : checked.violations.map((v) => ({ field: v.field, message: ruleMessage(v) }));
+    : checked.violations.map((v) => ({ field: v.field, message: fieldMessage(v) }));
   // The server's 422 stays the authority; checking the age here spares a round trip.
   const born = changed.dateOfBirth;
   if (
@@ -74,7 +74,7 @@ export function pendingChanges(
     !errors.some((error) => error.field === 'dateOfBirth') &&
     !isAdult(born, today)
   ) {
-    errors.push({ field: 'dateOfBirth', message: ruleMessage({ code: 'underAge' }) });
+    errors.push({ field: 'dateOfBirth', message: FIELD_MESSAGES.underAge });
   }
   return { changes: checked.ok ? checked.value : (changed as UpdateUserRequest), errors };
 }

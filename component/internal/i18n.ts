@@ -10,7 +10,7 @@
  *   await loadLanguage('fr');
  *   say('Must be a valid email address', language('fr')!.strings);
  */
-import { ruleMessage, type Locale } from '../../contract/messages.js';
+import { FIELD_MESSAGES, type Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
 import { en } from './en.js';
 import type { Strings } from './strings.js';
@@ -62,9 +62,7 @@ export function loadLanguage(value: string | null | undefined): Promise<void> {
 
 /** A rule message from the contract (or the server) as the user reads it, in their language. */
 export const say = (message: string, strings: Strings): string =>
-  message === ruleMessage({ code: 'underAge' })
-    ? strings.adult
-    : (strings.localise?.(message) ?? message);
+  message === FIELD_MESSAGES.underAge ? strings.adult : (strings.localise?.(message) ?? message);
 
 /** A field's label; an unknown API key reads as words ("employerName" → "Employer name"). */
 export function labelOf(field: string, strings: Strings): string {

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPatch, isAdult, isCalendarDate, type Violation } from '../../contract/profile.js';
-import { EN_MESSAGES, localiseMessage, ruleMessage } from '../../contract/messages.js';
+import {
+  EN_MESSAGES,
+  FIELD_MESSAGES,
+  fieldMessage,
+  localiseMessage,
+  ruleMessage,
+} from '../../contract/messages.js';
 import { FR_MESSAGES } from '../../contract/messages-fr.js';
 
 const context = { storedCountry: 'CA', today: '2026-11-27' };
@@ -126,6 +132,30 @@ describe('messages', () => {
       ruleMessage({ code: 'tooLong', max: 100 }, FR_MESSAGES),
       'Doit contenir au plus 100 caractères',
     );
+  });
+
+  it('gives the element the API’s words for every rule a form’s values can break', () => {
+    // Every value a form holds: strings in any field, a boolean in the checkbox.
+    const codes = new Set<string>();
+    for (const value of ['', ' ', 'x'.repeat(300), 'nope', '2999-01-01', '2000-02-30', true]) {
+      const field = typeof value === 'boolean' ? 'isCiroAffiliate' : undefined;
+      const patch = field
+        ? { [field]: value }
+        : Object.fromEntries(
+            ['firstName', 'email', 'dateOfBirth', 'province', 'postalCode', 'country'].map((f) => [
+              f,
+              value,
+            ]),
+          );
+      const result = checkPatch(patch, { storedCountry: 'CA', today: '2026-01-01' });
+      if (!result.ok) for (const v of result.violations) codes.add(v.code);
+    }
+    for (const code of codes) assert.ok(code in FIELD_MESSAGES, code);
+    for (const code of Object.keys(FIELD_MESSAGES) as (keyof typeof FIELD_MESSAGES)[]) {
+      assert.equal(fieldMessage({ code, max: 100 }), ruleMessage({ code, max: 100 }));
+    }
+    // A rule only a hand-made request breaks reads as its code.
+    assert.equal(fieldMessage({ code: 'notText' }), 'notText');
   });
 
   it('translates the API’s English messages and leaves unknown ones alone', () => {
