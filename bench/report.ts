@@ -7,7 +7,7 @@
  *   printBudgets(budgets(results));
  */
 import type { MicroRow } from './micro.js';
-import { ratio, type ThroughputRow } from './throughput.js';
+import { cpuRatio, ratio, type ThroughputRow } from './throughput.js';
 import { median } from './lib/stats.js';
 import type { AddedLatency } from './latency.js';
 import type { MemoryResult } from './memory.js';
@@ -26,52 +26,79 @@ export function printFailure(title: string, error: Error): void {
   section(title, `Not measured: ${error.message}`);
 }
 
-export function printThroughput(
-  t: { rounds: number; slices: number; sliceMs: number; connections: number },
-  rows: ThroughputRow[],
-): void {
+type ThroughputSettings = { rounds: number; slices: number; sliceMs: number; connections: number };
+
+const HONO = 'Hono forwarder, checks nothing';
+
+function throughputTable(rows: ThroughputRow[]): string {
+  const bare = throughputRow(rows, 'bare forwarder');
+  return table(
+    [
+      'target',
+      'req/s',
+      'each round',
+      '/ bare',
+      'CPU µs/req',
+      'p50 ms',
+      'p99 ms',
+      'requests',
+      'non-2xx',
+      'errors',
+    ],
+    rows.map((r) => [
+      r.label,
+      num(r.rate),
+      r.rates.map((rate) => num(rate)).join(' '),
+      `${num(ratio(r, bare), 2)} ×`,
+      num(r.cpuMicrosPerRequest),
+      num(r.p50Ms, 2),
+      num(r.p99Ms, 2),
+      num(r.completed),
+      num(r.non2xx),
+      num(r.errors),
+    ]),
+  );
+}
+
+const failureLines = (rows: ThroughputRow[]) =>
+  rows.flatMap((r) => r.failures.map((failure) => `\n  ${r.label} failed: ${failure}`)).join('');
+
+const throughputTitle = (t: ThroughputSettings, upstream: string) =>
+  `Throughput over ${upstream}: closed loop, ${t.connections} connections; ${t.rounds} rounds, each target ${t.slices} turns of ${t.sliceMs / 1000} s a round; medians over the rounds`;
+
+export function printThroughput(t: ThroughputSettings, rows: ThroughputRow[]): void {
   const bare = throughputRow(rows, 'bare forwarder');
   const naive = throughputRow(rows, 'naive BFF');
   const bff = throughputRow(rows, 'our BFF');
-  const hono = throughputRow(rows, 'Hono forwarder, checks nothing');
+  const hono = throughputRow(rows, HONO);
   const direct = throughputRow(rows, 'upstream, called directly');
   section(
-    `Throughput: closed loop, ${t.connections} connections; ${t.rounds} rounds, each target ${t.slices} turns of ${t.sliceMs / 1000} s a round; medians over the rounds`,
-    table(
-      [
-        'target',
-        'req/s',
-        'each round',
-        '/ bare',
-        'CPU µs/req',
-        'p50 ms',
-        'p99 ms',
-        'requests',
-        'non-2xx',
-        'errors',
-      ],
-      rows.map((r) => [
-        r.label,
-        num(r.rate),
-        r.rates.map((rate) => num(rate)).join(' '),
-        `${num(ratio(r, bare), 2)} ×`,
-        num(r.cpuMicrosPerRequest),
-        num(r.p50Ms, 2),
-        num(r.p99Ms, 2),
-        num(r.completed),
-        num(r.non2xx),
-        num(r.errors),
-      ]),
-    ) +
+    throughputTitle(t, 'the sandbox'),
+    throughputTable(rows) +
       `\n\nBFF / bare forwarder = ${num(ratio(bff, bare), 2)} ×, BFF / naive BFF = ${num(ratio(bff, naive), 2)} × (ratios within each round, median)` +
       `\nBFF process CPU per request: ${num(bff.cpuMicrosPerRequest)} µs against the bare forwarder's ${num(bare.cpuMicrosPerRequest)} µs` +
       ` (${num(bff.cpuMicrosPerRequest / bare.cpuMicrosPerRequest, 2)} ×, ${signed(bff.cpuMicrosPerRequest - bare.cpuMicrosPerRequest, 0)} µs)` +
       `, and the Hono forwarder's ${num(hono.cpuMicrosPerRequest)} µs` +
       `\nCeilings: no BFF outruns the bare forwarder, so against this upstream BFF / naive is at most bare / naive = ${num(ratio(bare, naive), 2)} ×;` +
       ` the sandbox itself spends ${num(direct.cpuMicrosPerRequest)} µs of CPU a request, so one core of it serves at most ${num(1e6 / direct.cpuMicrosPerRequest)} req/s.` +
-      rows
-        .flatMap((r) => r.failures.map((failure) => `\n  ${r.label} failed: ${failure}`))
-        .join(''),
+      failureLines(rows),
+  );
+}
+
+/** Over the instant stub: each server's own cost, with no upstream to cap the ratios. */
+export function printStubThroughput(t: ThroughputSettings, rows: ThroughputRow[]): void {
+  const bare = throughputRow(rows, 'bare forwarder');
+  const naive = throughputRow(rows, 'naive BFF');
+  const bff = throughputRow(rows, 'our BFF');
+  const hono = throughputRow(rows, HONO);
+  section(
+    throughputTitle(t, 'the instant stub'),
+    throughputTable(rows) +
+      `\n\nBFF / naive BFF = ${num(ratio(bff, naive), 2)} × the throughput, BFF / bare forwarder = ${num(ratio(bff, bare), 2)} × (ratios within each round, median)` +
+      `\nCPU per request: BFF ${num(bff.cpuMicrosPerRequest)} µs = ${num(cpuRatio(bff, hono), 2)} × the Hono forwarder's ${num(hono.cpuMicrosPerRequest)} µs` +
+      ` (${signed(bff.cpuMicrosPerRequest - hono.cpuMicrosPerRequest, 0)} µs), ${num(cpuRatio(bff, bare), 2)} × the bare forwarder's ${num(bare.cpuMicrosPerRequest)} µs,` +
+      ` ${num(cpuRatio(bff, naive), 2)} × the naive BFF's ${num(naive.cpuMicrosPerRequest)} µs` +
+      failureLines(rows),
   );
 }
 

@@ -1,6 +1,7 @@
 /**
- * Throughput against the same upstream in the same run: the upstream called directly, the bare
- * forwarder, the naive BFF and our BFF, each driven closed-loop at a fixed concurrency.
+ * Throughput against the same upstream in the same run: the bare forwarder, the Hono forwarder,
+ * the naive BFF and our BFF (and the upstream called directly, against the sandbox), each driven
+ * closed-loop at a fixed concurrency.
  *
  * This machine is shared, and other work comes and goes on it within seconds. So each round is
  * cut into short slices and the targets take turns slice by slice (the order rotating), so that a
@@ -29,6 +30,8 @@ export interface ThroughputRow {
   /** Requests per second in each round. */
   rates: number[];
   rate: number;
+  /** CPU µs a request of the server process in each round. */
+  cpus: number[];
   cpuMicrosPerRequest: number;
   p50Ms: number;
   p99Ms: number;
@@ -109,11 +112,13 @@ export async function measureThroughput(
   return targets.map((entry, index) => {
     const all = loads[index]!;
     const mine = rounds[index]!;
+    const cpus = mine.map((round) => round.cpuMicros / round.completed);
     return {
       label: entry.label,
       rates: mine.map((round) => (round.completed / round.elapsedMs) * 1000),
       rate: median(mine.map((round) => (round.completed / round.elapsedMs) * 1000)),
-      cpuMicrosPerRequest: median(mine.map((round) => round.cpuMicros / round.completed)),
+      cpus,
+      cpuMicrosPerRequest: median(cpus),
       p50Ms: median(mine.flatMap((round) => round.p50)),
       p99Ms: median(mine.flatMap((round) => round.p99)),
       completed: all.reduce((sum, load) => sum + load.completed, 0),
@@ -127,4 +132,9 @@ export async function measureThroughput(
 /** The median over the rounds of `a`'s rate divided by `b`'s in the same round. */
 export function ratio(a: ThroughputRow, b: ThroughputRow): number {
   return median(a.rates.map((rate, round) => rate / b.rates[round]!));
+}
+
+/** The median over the rounds of `a`'s CPU per request divided by `b`'s in the same round. */
+export function cpuRatio(a: ThroughputRow, b: ThroughputRow): number {
+  return median(a.cpus.map((cpu, round) => cpu / b.cpus[round]!));
 }

@@ -9,10 +9,21 @@
  *   const asset = elementAsset();
  *   portal.get(`/assets/${asset.fileName}`, () => new Response(asset.body, { headers: asset.headers }));
  *   // <script type="module" src="/assets/${asset.fileName}" integrity="${asset.integrity}" crossorigin="anonymous">
+ *   // and beside it asset.french (boca-user-profile.fr.js), which a French page fetches
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The element's French strings, which it imports from beside its own file for a French page. */
+export interface FrenchAsset {
+  /** `boca-user-profile.fr.js`: the name the element asks for, beside its own. */
+  fileName: string;
+  body: Uint8Array<ArrayBuffer>;
+  /** Content type, `nosniff` and `no-cache`: the name stays, so it is revalidated, not kept. */
+  headers: Readonly<Record<string, string>>;
+}
 
 export interface ElementAsset {
   /** `boca-user-profile.<hash>.js`: serve it under this name, cached for good. */
@@ -23,7 +34,11 @@ export interface ElementAsset {
   integrity: string;
   /** Content type, a year's immutable caching and `nosniff`: the answer's headers. */
   headers: Readonly<Record<string, string>>;
+  /** Serve it too, under its own name: absent only when the build beside the bundle has none. */
+  french?: FrenchAsset;
 }
+
+export const FRENCH_FILE = 'boca-user-profile.fr.js';
 
 export const ELEMENT_CONTENT_TYPE = 'text/javascript; charset=utf-8';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -66,6 +81,19 @@ export function elementAsset(file?: string | URL): ElementAsset {
   if (!asset) {
     const bytes = readFileSync(key);
     asset = describeElementAsset(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    const french = join(dirname(key), FRENCH_FILE);
+    if (existsSync(french)) {
+      const text = readFileSync(french);
+      asset.french = {
+        fileName: FRENCH_FILE,
+        body: new Uint8Array(text.buffer, text.byteOffset, text.length),
+        headers: {
+          'content-type': ELEMENT_CONTENT_TYPE,
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+        },
+      };
+    }
     read.set(key, asset);
   }
   return asset;

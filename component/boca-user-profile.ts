@@ -27,9 +27,15 @@ import {
 } from './internal/events.js';
 import { controlId, renderField } from './internal/field.js';
 import { listedFields, shownFields } from './internal/fields.js';
-import { say, strings, toLocale } from './internal/i18n.js';
+import { FRENCH_LOADING, language, loadLanguage, say, type Language } from './internal/i18n.js';
 import { Focus } from './internal/focus.js';
-import { renderFooter, renderSummary, renderWaiting, type Said } from './internal/notices.js';
+import {
+  renderFooter,
+  renderLoading,
+  renderSummary,
+  renderWaiting,
+  type Said,
+} from './internal/notices.js';
 import { IdempotencyKeys, keepsKey } from './internal/idempotency.js';
 import { Press } from './internal/press.js';
 import { Request } from './internal/request.js';
@@ -145,6 +151,8 @@ export class BocaUserProfile extends LitElement {
   private _failure?: BffError;
   /** What the status region says when no save is in flight. */
   private _said: Said = '';
+  /** The language of the last render: kept while another one is on its way. */
+  private _spoken?: Language;
 
   /** Where the BFF is mounted. */
   apiBase = '/api';
@@ -178,6 +186,9 @@ export class BocaUserProfile extends LitElement {
   tokenProvider?: TokenProvider;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && !language(this.locale)) {
+      void loadLanguage(this.locale).then(() => this.requestUpdate());
+    }
     if (changed.has('profile') && this.profile) this._adopt(this.profile);
     if (changed.has('sessionToken')) this._session.token = this.sessionToken;
     this._session.provider = this.tokenProvider;
@@ -292,9 +303,12 @@ export class BocaUserProfile extends LitElement {
   }
 
   override render(): TemplateResult {
-    const locale = toLocale(this.locale);
-    const context = { strings: strings(locale), locale };
-    const s = context.strings;
+    // While French is on its way the element keeps speaking what it spoke; at first, it shows its
+    // loading panel, in French already.
+    this._spoken = language(this.locale) ?? this._spoken;
+    const context = this._spoken;
+    if (!context) return renderLoading(FRENCH_LOADING, shownFields(this.fields).length);
+    const { locale, strings: s } = context;
     if (!this._baseline || !this._values) {
       return renderWaiting(context, {
         failure: this._load.status === 'error' ? asBffError(this._load.error) : undefined,
@@ -326,7 +340,7 @@ export class BocaUserProfile extends LitElement {
         ${shown.map((field) =>
           renderField(field, {
             value: this._values![field],
-            error: this._errors[field] ? say(this._errors[field], locale) : '',
+            error: this._errors[field] ? say(this._errors[field], s) : '',
             strings: s,
             locale,
             readonly: locked.includes(field),

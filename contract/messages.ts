@@ -1,16 +1,19 @@
 /**
- * A message for every rule of the profile contract, in English and Canadian French. The English
- * text is what the API puts in `fieldErrors[].message`; the element shows the French one by
- * recognising the English text ({@link localiseMessage}).
+ * A message for every rule of the profile contract, in English. The English text is what the API
+ * puts in `fieldErrors[].message`; the element shows another language's (`messages-fr.ts`) by
+ * recognising the English text ({@link localiseMessage}). The French catalogue is a module of its
+ * own so that the element's bundle can load it only for a French page.
  */
 import type { RuleCode, Violation } from './profile.js';
 
 export type Locale = 'en' | 'fr';
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
 
-type Catalogue = Record<RuleCode, string>;
+/** A message for every rule, in one language. */
+export type Catalogue = Readonly<Record<RuleCode, string>>;
 
-const en: Catalogue = {
+/** The API's own words: what `fieldErrors[].message` holds. */
+export const EN_MESSAGES: Catalogue = {
   notObject: 'The body must be a JSON object',
   emptyPatch: 'At least one field must be given',
   unknownField: 'Unknown field',
@@ -29,48 +32,27 @@ const en: Catalogue = {
   underAge: 'User must be at least 18 years old',
 };
 
-const fr: Catalogue = {
-  notObject: 'Le corps de la requête doit être un objet JSON',
-  emptyPatch: 'Au moins un champ doit être fourni',
-  unknownField: 'Champ inconnu',
-  readOnly: 'Ne peut pas être modifié',
-  notText: 'Doit être du texte',
-  notTextOrNull: 'Doit être du texte ou null',
-  notBoolean: 'Doit être vrai ou faux',
-  required: 'Ce champ est obligatoire',
-  tooLong: 'Doit contenir au plus {max} caractères',
-  email: 'Doit être une adresse courriel valide',
-  date: 'Doit être une date réelle au format AAAA-MM-JJ',
-  future: 'Ne peut pas être dans le futur',
-  province: 'Doit être le code d’une province ou d’un territoire canadien, comme ON',
-  postalCode: 'Doit être un code postal canadien, comme A1A 1A1',
-  country: 'Seul CA (Canada) est pris en charge',
-  underAge: 'L’utilisateur doit avoir au moins 18 ans',
-};
-
-export const RULE_MESSAGES: Readonly<Record<Locale, Catalogue>> = { en, fr };
-
-/** The message for a rule, in a locale (English by default). */
+/** The message for a rule, in a language (the API's English by default). */
 export function ruleMessage(
   violation: Pick<Violation, 'code' | 'max'>,
-  locale: Locale = 'en',
+  catalogue: Catalogue = EN_MESSAGES,
 ): string {
-  return RULE_MESSAGES[locale][violation.code].replace('{max}', String(violation.max ?? ''));
+  return catalogue[violation.code].replace('{max}', String(violation.max ?? ''));
 }
 
 const MAXIMA = [20, 100, 200, 254];
 
 /**
- * Translates an English rule message from the API into `locale`; returns it unchanged when it is
- * not one of ours (an upstream message we have no translation for).
+ * Translates an English rule message from the API into the catalogue's language; returns it
+ * unchanged when it is not one of ours (an upstream message we have no translation for).
  */
-export function localiseMessage(message: string, locale: Locale): string {
-  if (locale === 'en') return message;
-  for (const code of Object.keys(en) as RuleCode[]) {
-    if (en[code] === message) return ruleMessage({ code }, locale);
+export function localiseMessage(message: string, catalogue: Catalogue): string {
+  if (catalogue === EN_MESSAGES) return message;
+  for (const code of Object.keys(EN_MESSAGES) as RuleCode[]) {
+    if (EN_MESSAGES[code] === message) return ruleMessage({ code }, catalogue);
     if (code === 'tooLong') {
       const max = MAXIMA.find((n) => ruleMessage({ code, max: n }) === message);
-      if (max !== undefined) return ruleMessage({ code, max }, locale);
+      if (max !== undefined) return ruleMessage({ code, max }, catalogue);
     }
   }
   return message;

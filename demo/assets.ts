@@ -1,8 +1,8 @@
 /**
  * The demo page's files: the portal's HTML, stylesheets and logo from `demo/public/`, its script
  * compiled from `demo/client/` with esbuild when the demo starts, and the element's own bundle
- * from `dist/`, built first when it is missing or older than its sources. A fixed list of files:
- * nothing else on disk can be asked for.
+ * and its French strings from `dist/`, built first when missing or older than their sources. A
+ * fixed list of files: nothing else on disk can be asked for.
  *
  * @example
  *   const assets = await loadAssets();
@@ -17,6 +17,8 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const publicDir = join(root, 'demo', 'public');
 export const ELEMENT_BUNDLE = join(root, 'dist', 'boca-user-profile.js');
+/** The element's French strings, which it fetches from beside its own file for a French page. */
+const ELEMENT_FRENCH = join(root, 'dist', 'boca-user-profile.fr.js');
 const ELEMENT_SOURCES = [join(root, 'component'), join(root, 'contract')];
 
 const TYPES: Record<string, string> = {
@@ -103,6 +105,10 @@ export async function loadAssets(options: LoadAssetsOptions = {}) {
   files.set('demo.js', { body: await buildClient(), type: TYPES.js! });
   files.set('boca-user-profile.js', {
     body: readFileSync(ELEMENT_BUNDLE, 'utf8'),
+    type: TYPES.js!,
+  });
+  files.set('boca-user-profile.fr.js', {
+    body: readFileSync(ELEMENT_FRENCH, 'utf8'),
     type: TYPES.js!,
   });
   const page = files.get('index.html')!;

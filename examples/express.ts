@@ -53,11 +53,12 @@ export function createExpressPortal({ bff: options, userOf }: ExpressPortalOptio
   // The portal's own routes and middleware, untouched by the BFF.
   portal.use(express.json());
   // The element's script from the installed package, under its hashed name, cached for good; the
-  // page pins it with its integrity hash.
+  // page pins it with its integrity hash. Beside it, the French strings a French page fetches.
   portal.get('/assets/:file', (req, res, next) => {
     const asset = elementAsset();
-    if (req.params.file !== asset.fileName) return next();
-    res.set(asset.headers).send(Buffer.from(asset.body));
+    const file = [asset, asset.french].find((f) => f?.fileName === req.params.file);
+    if (!file) return next();
+    res.set(file.headers).send(Buffer.from(file.body));
   });
   portal.get('/', (_req, res) => {
     const { fileName, integrity } = elementAsset();

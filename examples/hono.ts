@@ -40,11 +40,12 @@ export function createHonoPortal({ bff: options, userOf }: HonoPortalOptions): {
 
   const portal = new Hono();
   // The element's script from the installed package, under its hashed name, cached for good; the
-  // page pins it with its integrity hash.
+  // page pins it with its integrity hash. Beside it, the French strings a French page fetches.
   portal.get('/assets/:file', (c) => {
     const asset = elementAsset();
-    if (c.req.param('file') !== asset.fileName) return c.notFound();
-    return c.body(asset.body, 200, asset.headers);
+    const file = [asset, asset.french].find((f) => f?.fileName === c.req.param('file'));
+    if (!file) return c.notFound();
+    return c.body(file.body, 200, file.headers);
   });
   portal.get('/', (c) => {
     const { fileName, integrity } = elementAsset();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the element into dist/ and prints the gzip size of each bundle:
 //   dist/boca-user-profile.js      one self-contained, minified ES module (Lit included) for a <script>
-//   dist/lib/boca-user-profile.js  the same with lit left as an import, for bundlers
+//   dist/lib/boca-user-profile.js  the same with lit left as an import, for bundlers, minified too
 //   dist/types/                    TypeScript declarations (tsconfig.build.json)
 //   custom-elements.json           the element's API, generated from its doc comment
 //
@@ -18,9 +18,9 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const entry = join(root, 'component/index.ts');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-// The hard ceiling fails the build; the aim is reported so a regression is seen before it bites.
-const BUDGET = 20 * 1024;
-const AIM = 15 * 1024;
+// The self-contained bundle's budget (gzip -9), every feature in it: the build fails above it.
+// Where the bytes go is in BENCHMARKS.md.
+const BUDGET = 15.5 * 1024;
 
 /** The oldest browsers the styles already need (color-mix): what lightningcss may write for. */
 const CSS_TARGETS = { chrome: 111 << 16, firefox: 113 << 16, safari: (16 << 16) | (2 << 8) };
@@ -221,7 +221,7 @@ function assertNoPrivateNamesInStrings() {
  */
 const TEXT_FIRST = [
   'contract/messages.ts',
-  'component/internal/i18n.ts',
+  'component/internal/en.ts',
   'component/boca-user-profile.styles.ts',
 ];
 const textFirstEntry = '\0boca-user-profile-entry';
@@ -239,29 +239,61 @@ function textFirst() {
   };
 }
 
-/** One bundle of the element; `external` leaves Lit out for the bundler build. */
-const bundle = ({ outDir, external, minify }) =>
+/**
+ * French (`component/internal/fr.ts`, data alone) is fetched on demand, from a file of its own
+ * beside the element's, built apart (the renaming of private members works on one chunk at a
+ * time). Its import in `i18n.ts` is hidden from Vite while it bundles (Vite would wrap it in a
+ * module-preload helper of some 0.5 KB gzip) and written back as a plain `import('./….fr.js')`
+ * once the chunk is rendered, for the browser and the partner's bundler to follow.
+ */
+const FRENCH_ENTRY = join(root, 'component/internal/fr.ts');
+const FRENCH_FILE = 'boca-user-profile.fr.js';
+const FRENCH_IMPORT = `import(\`./${FRENCH_FILE}\`)`;
+function frenchApart() {
+  const hidden = '__BOCA_FRENCH_FILE__';
+  return {
+    name: 'boca:french-apart',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/component/internal/i18n.ts')) return null;
+      const source = "import('./fr.js')";
+      if (!code.includes(source)) throw new Error(`i18n.ts no longer has ${source}`);
+      return code.replace(source, `import(/* @vite-ignore */ ${hidden})`);
+    },
+    renderChunk: (code) =>
+      code.replace(
+        new RegExp(`import\\(\\s*(?:/\\*[^*]*\\*/\\s*)?${hidden}\\s*\\)`),
+        FRENCH_IMPORT,
+      ),
+  };
+}
+
+/**
+ * One minified bundle: the element (or its French strings, `french`); `external` leaves Lit out
+ * for the bundler build.
+ */
+const bundle = ({ outDir, external, french = false }) =>
   build({
     configFile: false,
     logLevel: 'warn',
-    plugins: minify ? [textFirst(), minifyTemplates()] : [],
+    plugins: [textFirst(), frenchApart(), minifyTemplates()],
     build: {
       outDir,
       emptyOutDir: false,
       target: 'es2022',
-      minify,
+      minify: true,
       modulePreload: false,
       copyPublicDir: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        input: minify ? textFirstEntry : entry,
+        input: french ? FRENCH_ENTRY : textFirstEntry,
         external,
         preserveEntrySignatures: 'strict',
         output: {
           format: 'es',
-          entryFileNames: 'boca-user-profile.js',
+          entryFileNames: french ? FRENCH_FILE : 'boca-user-profile.js',
           // Vite's own minifier (oxc), told also to rename private members.
-          minify: minify && {
+          minify: {
             compress: true,
             mangle: true,
             mangleProps: { include: PRIVATE_MEMBER },
@@ -288,8 +320,11 @@ function dropPrivateAttributes(file) {
 
 assertNoPrivateNamesInStrings();
 rmSync(dist, { recursive: true, force: true });
-await bundle({ outDir: dist, external: [], minify: true });
-await bundle({ outDir: join(dist, 'lib'), external: [/^lit(\/|$)/, /^@lit\//], minify: false });
+const LIT = [/^lit(\/|$)/, /^@lit\//];
+for (const french of [false, true]) {
+  await bundle({ outDir: dist, external: [], french });
+  await bundle({ outDir: join(dist, 'lib'), external: LIT, french });
+}
 execFileSync(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 execFileSync(
   bin('cem'),
@@ -301,13 +336,23 @@ execFileSync(
 );
 dropPrivateAttributes(join(root, 'custom-elements.json'));
 
-const standalone = readFileSync(join(dist, 'boca-user-profile.js'), 'utf8');
-// A page with a strict Content-Security-Policy (no 'unsafe-eval') must be able to load it.
-if (/\beval\s*\(|\bnew Function\s*\(|\bFunction\s*\(\s*['"`]/.test(standalone)) {
-  console.error(
-    'dist/boca-user-profile.js evaluates code at run time: a strict CSP would block it.',
-  );
+const fail = (message) => {
+  console.error(message);
   process.exit(1);
+};
+const ELEMENT_FILES = ['boca-user-profile.js', 'lib/boca-user-profile.js'];
+for (const file of [...ELEMENT_FILES, FRENCH_FILE, `lib/${FRENCH_FILE}`]) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  // A page with a strict Content-Security-Policy (no 'unsafe-eval') must be able to load it.
+  if (/\beval\s*\(|\bnew Function\s*\(|\bFunction\s*\(\s*['"`]/.test(code)) {
+    fail(`dist/${file} evaluates code at run time: a strict CSP would block it.`);
+  }
+}
+for (const file of ELEMENT_FILES) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  if (!code.includes(FRENCH_IMPORT)) fail(`dist/${file} does not import ./${FRENCH_FILE} as such.`);
+  // A label of fr.ts: French belongs in its own file only.
+  if (code.includes('Nom de famille')) fail(`dist/${file} holds the French strings itself.`);
 }
 
 const size = (file) => {
@@ -315,20 +360,16 @@ const size = (file) => {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const file of ['boca-user-profile.js', 'lib/boca-user-profile.js']) {
+for (const file of [...ELEMENT_FILES, FRENCH_FILE]) {
   const { raw, gzip } = size(file);
-  console.log(`dist/${file.padEnd(26)} ${kb(raw).padStart(9)}  ${kb(gzip).padStart(8)} gzip`);
+  console.log(`dist/${file.padEnd(30)} ${kb(raw).padStart(9)}  ${kb(gzip).padStart(8)} gzip`);
 }
-console.log('dist/types/                     type declarations');
-console.log('custom-elements.json            the element manifest');
+console.log('dist/types/                         type declarations');
+console.log('custom-elements.json                the element manifest');
 
 const { gzip } = size('boca-user-profile.js');
 if (gzip > BUDGET) {
-  console.error(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(BUDGET)} budget.`);
-  process.exit(1);
-}
-if (gzip > AIM) {
-  console.warn(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(AIM)} aim.`);
+  fail(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(BUDGET)} budget.`);
 }
 
 // A copy under a name that carries its content's hash (long-cached, a new version gets a new URL)

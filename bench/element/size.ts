@@ -18,6 +18,7 @@ const BUILD_TIMEOUT_MS = 90_000;
 
 export const SELF_CONTAINED = 'dist/boca-user-profile.js';
 export const LIT_EXTERNAL = 'dist/lib/boca-user-profile.js';
+export const FRENCH = 'dist/boca-user-profile.fr.js';
 
 export interface BundleSize {
   file: string;
@@ -58,7 +59,7 @@ function newest(path: string): number {
 
 /** Builds the element unless both bundles exist and are newer than its sources; true if it built. */
 export async function buildIfStale(): Promise<boolean> {
-  const bundles = [SELF_CONTAINED, LIT_EXTERNAL].map((file) => join(ROOT, file));
+  const bundles = [SELF_CONTAINED, LIT_EXTERNAL, FRENCH].map((file) => join(ROOT, file));
   if (bundles.every((file) => existsSync(file))) {
     const built = Math.min(...bundles.map((file) => statSync(file).mtimeMs));
     const changed = Math.max(...SOURCES.map((source) => newest(join(ROOT, source))));
@@ -72,6 +73,7 @@ export function measureBundles(): BundleSize[] {
   return [
     { file: SELF_CONTAINED, what: 'self-contained (Lit included), minified' },
     { file: LIT_EXTERNAL, what: 'Lit external, for bundlers' },
+    { file: FRENCH, what: 'French strings, fetched for a French page' },
   ].map(({ file, what }) => {
     const bytes = readFileSync(join(ROOT, file));
     return { file, what, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };

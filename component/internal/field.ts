@@ -26,10 +26,9 @@ export const controlId = (field: string): string => `f-${field}`;
 function options(field: ProfileField, value: string, view: FieldView): TemplateResult[] {
   const names = view.strings.places;
   const codes: readonly string[] = field === 'province' ? PROVINCES : COUNTRIES;
-  // A read-only select offers its value alone, so it cannot be changed.
-  const sorted = view.readonly
-    ? []
-    : [...codes].sort((a, b) => names[a]!.localeCompare(names[b]!, view.locale));
+  // A read-only select offers its value alone, so it cannot be changed. The names are written
+  // in the locale's order (see `Strings.places`).
+  const sorted = view.readonly ? [] : Object.keys(names).filter((code) => codes.includes(code));
   // A value outside the list (or none) stays visible rather than silently becoming another one.
   if (!sorted.includes(value)) sorted.unshift(value);
   return sorted.map(

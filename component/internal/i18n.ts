@@ -1,242 +1,74 @@
 /**
- * Every string the element shows, in English and Canadian French: one plain object per locale,
- * no i18n library. Rule messages come from the contract (`contract/messages.ts`); these are the
- * element's own labels, hints, buttons, announcements and error fallbacks.
+ * Which language the element speaks, and the helpers that speak it. English (`en.ts`) is always in
+ * the bundle; French (`fr.ts`) is a chunk of its own, fetched the first time a page asks for it,
+ * so that an English page never pays for it. Until it arrives, the element keeps speaking what it
+ * spoke (or, on a first render, shows its loading panel in French); if it cannot be fetched, the
+ * element speaks English and says so once in the console.
  *
  * @example
- *   strings('fr').labels.email; // 'Courriel'
- *   strings('en').reference.replace('{id}', 'req-1'); // 'Reference: req-1'
+ *   const speaking = language(el.locale); // undefined while French is on its way
+ *   await loadLanguage('fr');
+ *   say('Must be a valid email address', language('fr')!.strings);
  */
 import { localiseMessage, ruleMessage, type Locale } from '../../contract/messages.js';
 import type { ProfileField } from '../../contract/profile.js';
+import { en } from './en.js';
+import type { Strings } from './strings.js';
 
-/** Error keys of the BFF, plus `network_error` for a request that never got an answer. */
-export type FailureKey =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'unprocessable_entity'
-  | 'too_many_requests'
-  | 'internal_error'
-  | 'not_implemented'
-  | 'bad_gateway'
-  | 'service_unavailable'
-  | 'gateway_timeout'
-  | 'network_error';
+export type { FailureKey, Strings } from './strings.js';
 
-export interface Strings {
-  labels: Record<ProfileField, string>;
-  hints: Partial<Record<ProfileField, string>>;
-  /** Province, territory and country names by code, for the two selects. */
-  places: Record<string, string>;
-  choose: string;
-  save: string;
-  discard: string;
-  retry: string;
-  saved: string;
-  /** A save answered `pendingCompliance`. */
-  review: string;
-  /** In the status region while a save is in flight. */
-  saving: string;
-  /** In the status region when a 429 wait ends. */
-  again: string;
-  loading: string;
-  loadFailed: string;
-  summary: string;
-  /** `{id}` is the request id, for support. */
-  reference: string;
-  /** `{s}` is the number of seconds left. */
-  retryIn: string;
-  /** A 401 even after the token provider gave a new token (or none). */
-  renewFailed: string;
-  /** A 401 on load: there are no edits to keep. */
-  signIn: string;
-  /** No `session-token` and no `tokenProvider`: the page never signed the user in. */
-  noSession: string;
-  /** A 404 or 405 that is not the BFF's: `api-base` points elsewhere. */
-  noService: string;
-  /** The age rule, said to the user rather than about them. */
-  adult: string;
-  failures: Record<FailureKey, string>;
+export interface Language {
+  locale: Locale;
+  strings: Strings;
 }
-
-const en: Strings = {
-  labels: {
-    firstName: 'First name',
-    lastName: 'Last name',
-    email: 'Email',
-    dateOfBirth: 'Date of birth',
-    addressLine1: 'Address line 1',
-    addressLine2: 'Address line 2',
-    city: 'City',
-    province: 'Province',
-    postalCode: 'Postal code',
-    country: 'Country',
-    occupation: 'Occupation',
-    isCiroAffiliate: 'CIRO affiliate',
-  },
-  hints: {
-    dateOfBirth: 'Format: YYYY-MM-DD',
-    addressLine2: 'Apartment, suite or unit. Optional.',
-    postalCode: 'For example, A1A 1A1',
-    occupation: 'Optional.',
-    isCiroAffiliate:
-      'Tick if you work for, or are registered with, a firm regulated by the Canadian Investment Regulatory Organization.',
-  },
-  places: {
-    AB: 'Alberta',
-    BC: 'British Columbia',
-    MB: 'Manitoba',
-    NB: 'New Brunswick',
-    NL: 'Newfoundland and Labrador',
-    NS: 'Nova Scotia',
-    NT: 'Northwest Territories',
-    NU: 'Nunavut',
-    ON: 'Ontario',
-    PE: 'Prince Edward Island',
-    QC: 'Quebec',
-    SK: 'Saskatchewan',
-    YT: 'Yukon',
-    CA: 'Canada',
-  },
-  choose: 'Choose…',
-  save: 'Save changes',
-  discard: 'Discard changes',
-  retry: 'Try again',
-  saved: 'Changes saved',
-  review: 'Changes saved. They are under review and take effect once approved.',
-  saving: 'Saving…',
-  again: 'You can save again.',
-  loading: 'Loading your profile…',
-  loadFailed: 'We could not load your profile.',
-  summary: 'Please correct the following',
-  reference: 'Reference: {id}',
-  retryIn: 'Too many attempts. Try again in {s} s',
-  renewFailed:
-    'We could not renew your session. Your changes are kept: try saving again in a moment.',
-  signIn: 'Your session has expired. Reload the page to sign in again.',
-  noSession: 'We could not sign you in to your profile. Please reload the page.',
-  noService: 'The profile service could not be found. Please try again later.',
-  adult: 'You must be at least 18 years old.',
-  failures: {
-    bad_request: 'Some details were not accepted. Please check the form.',
-    unauthorized: 'Your session has expired. Your changes are kept: save again in a moment.',
-    forbidden: 'This page is not allowed to change your profile.',
-    not_found: 'We could not find your profile.',
-    conflict: 'Your profile is being updated elsewhere. Please try again in a moment.',
-    payload_too_large: 'Too much information was sent at once.',
-    unsupported_media_type: 'The request could not be understood.',
-    unprocessable_entity: 'This change could not be accepted.',
-    too_many_requests: 'Too many attempts. Please wait a moment.',
-    internal_error: 'Something went wrong on our side. Please try again.',
-    not_implemented: 'This is not available yet.',
-    bad_gateway: 'The profile service is not answering properly. Please try again later.',
-    service_unavailable: 'The profile service is unavailable right now. Please try again later.',
-    gateway_timeout: 'The profile service took too long to answer. Please try again.',
-    network_error: 'We could not reach the server. Check your connection and try again.',
-  },
-};
-
-const fr: Strings = {
-  labels: {
-    firstName: 'Prénom',
-    lastName: 'Nom de famille',
-    email: 'Courriel',
-    dateOfBirth: 'Date de naissance',
-    addressLine1: 'Adresse ligne 1',
-    addressLine2: 'Adresse ligne 2',
-    city: 'Ville',
-    province: 'Province',
-    postalCode: 'Code postal',
-    country: 'Pays',
-    occupation: 'Profession',
-    isCiroAffiliate: 'Affilié à l’OCRI',
-  },
-  hints: {
-    dateOfBirth: 'Format : AAAA-MM-JJ',
-    addressLine2: 'Appartement, bureau ou unité. Facultatif.',
-    postalCode: 'Par exemple, A1A 1A1',
-    occupation: 'Facultatif.',
-    isCiroAffiliate:
-      'Cochez si vous travaillez pour une société réglementée par l’Organisme canadien de réglementation des investissements, ou y êtes inscrit.',
-  },
-  places: {
-    AB: 'Alberta',
-    BC: 'Colombie-Britannique',
-    MB: 'Manitoba',
-    NB: 'Nouveau-Brunswick',
-    NL: 'Terre-Neuve-et-Labrador',
-    NS: 'Nouvelle-Écosse',
-    NT: 'Territoires du Nord-Ouest',
-    NU: 'Nunavut',
-    ON: 'Ontario',
-    PE: 'Île-du-Prince-Édouard',
-    QC: 'Québec',
-    SK: 'Saskatchewan',
-    YT: 'Yukon',
-    CA: 'Canada',
-  },
-  choose: 'Choisir…',
-  save: 'Enregistrer les modifications',
-  discard: 'Annuler les modifications',
-  retry: 'Réessayer',
-  saved: 'Modifications enregistrées',
-  review:
-    'Modifications enregistrées. Elles sont en cours d’examen et prendront effet une fois approuvées.',
-  saving: 'Enregistrement…',
-  again: 'Vous pouvez enregistrer de nouveau.',
-  loading: 'Chargement de votre profil…',
-  loadFailed: 'Nous n’avons pas pu charger votre profil.',
-  summary: 'Veuillez corriger ce qui suit',
-  reference: 'Référence : {id}',
-  retryIn: 'Trop de tentatives. Réessayez dans {s} s',
-  renewFailed:
-    'Nous n’avons pas pu renouveler votre session. Vos modifications sont conservées : réessayez d’enregistrer dans un instant.',
-  signIn: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
-  noSession: 'Nous n’avons pas pu vous connecter à votre profil. Veuillez recharger la page.',
-  noService: 'Le service des profils est introuvable. Réessayez plus tard.',
-  adult: 'Vous devez avoir au moins 18 ans.',
-  failures: {
-    bad_request: 'Certains renseignements n’ont pas été acceptés. Veuillez vérifier le formulaire.',
-    unauthorized:
-      'Votre session a expiré. Vos modifications sont conservées : enregistrez de nouveau dans un instant.',
-    forbidden: 'Cette page n’est pas autorisée à modifier votre profil.',
-    not_found: 'Votre profil est introuvable.',
-    conflict: 'Votre profil est en cours de mise à jour ailleurs. Réessayez dans un instant.',
-    payload_too_large: 'Trop de renseignements ont été envoyés à la fois.',
-    unsupported_media_type: 'La requête n’a pas pu être comprise.',
-    unprocessable_entity: 'Cette modification n’a pas pu être acceptée.',
-    too_many_requests: 'Trop de tentatives. Veuillez patienter un instant.',
-    internal_error: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
-    not_implemented: 'Cette fonction n’est pas encore offerte.',
-    bad_gateway: 'Le service des profils ne répond pas correctement. Réessayez plus tard.',
-    service_unavailable:
-      'Le service des profils est indisponible pour le moment. Réessayez plus tard.',
-    gateway_timeout: 'Le service des profils a mis trop de temps à répondre. Veuillez réessayer.',
-    network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
-  },
-};
 
 /** The supported locale for a `locale` attribute: French for `fr` or `fr-CA`, else English. */
 export const toLocale = (value: string | null | undefined): Locale =>
   /^fr\b/i.test(value ?? '') ? 'fr' : 'en';
 
-/** The strings of a locale. */
-export const strings = (locale: Locale): Strings => (locale === 'fr' ? fr : en);
+const english: Language = { locale: 'en', strings: en };
+let french: Language | undefined;
+let fetching: Promise<void> | undefined;
+let unavailable = false;
+
+/** Where French comes from; a test may replace it, to see what happens when it cannot come. */
+export const chunks = { french: () => import('./fr.js') };
+
+/** The loading panel's words while French is on its way. */
+export const FRENCH_LOADING: { locale: Locale; strings: Pick<Strings, 'loading'> } = {
+  locale: 'fr',
+  strings: { loading: 'Chargement de votre profil…' },
+};
+
+/** The language to speak for a `locale` attribute; undefined while French is on its way. */
+export const language = (value: string | null | undefined): Language | undefined =>
+  toLocale(value) === 'en' || unavailable ? english : french;
+
+/** Fetches the strings of a `locale` attribute unless they are here; settles once they are. */
+export function loadLanguage(value: string | null | undefined): Promise<void> {
+  if (language(value)) return Promise.resolve();
+  return (fetching ??= chunks.french().then(
+    (module) => {
+      french = { locale: 'fr', strings: module.fr };
+    },
+    () => {
+      unavailable = true;
+      console.warn(
+        '<boca-user-profile> could not fetch its French strings (boca-user-profile.fr.js, beside it): it speaks English.',
+      );
+    },
+  ));
+}
 
 /** A rule message from the contract (or the server) as the user reads it, in their language. */
-export const say = (message: string, locale: Locale): string =>
+export const say = (message: string, strings: Strings): string =>
   message === ruleMessage({ code: 'underAge' })
-    ? strings(locale).adult
-    : localiseMessage(message, locale);
+    ? strings.adult
+    : localiseMessage(message, strings.rules);
 
 /** A field's label; an unknown API key reads as words ("employerName" → "Employer name"). */
-export function labelOf(field: string, locale: Locale): string {
-  const known = strings(locale).labels[field as ProfileField];
+export function labelOf(field: string, strings: Strings): string {
+  const known = strings.labels[field as ProfileField];
   if (known) return known;
   const words = field
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')

@@ -8,15 +8,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldError } from '../../contract/api.js';
-import type { Locale } from '../../contract/messages.js';
 import { keyForStatus, type BffError } from './bff.js';
 import { controlId } from './field.js';
-import { labelOf, say, type FailureKey, type Strings } from './i18n.js';
+import { labelOf, say, type FailureKey, type Language, type Strings } from './i18n.js';
 
-interface Context {
-  strings: Strings;
-  locale: Locale;
-}
+type Context = Language;
 
 /**
  * A failure in the user's language. The server's own words (translated when we know them) for a
@@ -27,7 +23,6 @@ export function failureText(
   error: BffError,
   {
     strings,
-    locale,
     wait = 0,
     reference: always = false,
     renewed = false,
@@ -55,7 +50,7 @@ export function failureText(
     error.fromBff && !ours && error.message !== '' && [400, 404, 409, 422].includes(error.status);
   const reference =
     (ours || always) && error.requestId ? strings.reference.replace('{id}', error.requestId) : '';
-  return html`${theirs ? say(error.message, locale) : strings.failures[key]}
+  return html`${theirs ? say(error.message, strings) : strings.failures[key]}
   ${reference ? html`<span class="reference">${reference}</span>` : nothing}`;
 }
 
@@ -116,15 +111,15 @@ export function renderFooter(
 /** The error summary: every entry, linked to its input when that input is shown. */
 export function renderSummary(
   entries: FieldError[],
-  { strings, locale, shown, focus }: Context & { shown: string[]; focus(field: string): void },
+  { strings, shown, focus }: Context & { shown: string[]; focus(field: string): void },
 ): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   return html`<div id="summary" part="summary" class="summary" tabindex="-1" role="alert">
     <h2 part="summary-title">${strings.summary}</h2>
     <ul>
       ${entries.map(({ field, message }) => {
-        const label = labelOf(field, locale);
-        const text = `${label ? `${label}: ` : ''}${say(message, locale)}`;
+        const label = labelOf(field, strings);
+        const text = `${label ? `${label}: ` : ''}${say(message, strings)}`;
         const go = (event: Event) => {
           event.preventDefault();
           focus(field);
@@ -138,7 +133,10 @@ export function renderSummary(
 }
 
 /** Placeholder rows while the profile loads (or while the element waits for a token). */
-export function renderLoading({ strings, locale }: Context, rows: number): TemplateResult {
+export function renderLoading(
+  { strings, locale }: Omit<Context, 'strings'> & { strings: Pick<Strings, 'loading'> },
+  rows: number,
+): TemplateResult {
   return html`<div part="form" class="card" aria-busy="true" lang=${locale}>
     <slot name="heading"></slot>
     <p class="loading" role="status">${strings.loading}</p>

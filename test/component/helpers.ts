@@ -13,6 +13,7 @@ import { fixture, nextFrame } from '@open-wc/testing';
 import type { Profile } from '../../contract/profile.js';
 import '../../component/index.js';
 import type { BocaUserProfile } from '../../component/index.js';
+import { loadLanguage } from '../../component/internal/i18n.js';
 import { SEED_PROFILE } from '../../sandbox/seed.js';
 
 export const PROFILE: Profile = { ...SEED_PROFILE };
@@ -135,8 +136,9 @@ export async function mount(
   return el;
 }
 
-/** Waits for pending requests and renders to finish. */
+/** Waits for pending requests and renders to finish, and for the French strings when asked. */
 export async function settle(el: BocaUserProfile): Promise<void> {
+  await loadLanguage(el.locale);
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;

@@ -1,10 +1,12 @@
 // Both languages: every label, hint, button, message and announcement, and a live switch.
 import { expect } from '@open-wc/testing';
-import { strings } from '../../component/internal/i18n.js';
+import { en } from '../../component/internal/en.js';
+import { fr } from '../../component/internal/fr.js';
 import {
   $,
   $$,
   SAVED,
+  settle,
   button,
   descriptionOf,
   errorBody,
@@ -53,6 +55,16 @@ describe('languages', () => {
     expect($(el, 'form')!.getAttribute('lang')).to.equal('fr');
   });
 
+  it('lists the provinces in alphabetical order in each language', async () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const el = await mount({ locale });
+      const names = $$(el, '[name=province] option').map(text);
+      const sorted = [...names].sort((a, b) => a.localeCompare(b, locale));
+      expect(names, locale).to.deep.equal(sorted);
+      expect(names).to.have.length(13);
+    }
+  });
+
   it('takes fr-CA as French and anything unknown as English', async () => {
     const el = await mount({ locale: 'fr-CA' });
     expect(labelOf(el, 'email')).to.equal('Courriel');
@@ -67,7 +79,7 @@ describe('languages', () => {
     await submit(el);
     expect(errorOf(el, 'email')).to.equal('Must be a valid email address');
     el.setAttribute('locale', 'fr');
-    await el.updateComplete;
+    await settle(el);
     expect(labelOf(el, 'email')).to.equal('Courriel');
     expect(errorOf(el, 'email')).to.equal('Doit être une adresse courriel valide');
     expect(text($(el, '#summary h2'))).to.equal('Veuillez corriger ce qui suit');
@@ -112,7 +124,7 @@ describe('languages', () => {
           const el = await mount({ locale, 'session-token': 't' });
           await type(el, 'city', 'Laval');
           await submit(el);
-          const expected = strings(locale).failures[key as 'forbidden'];
+          const expected = { en, fr }[locale].failures[key as 'forbidden'];
           expect(message(el).startsWith(expected), message(el)).to.equal(true);
           expect(message(el)).to.not.contain('English text from the server');
         });
@@ -121,7 +133,7 @@ describe('languages', () => {
 
     it('and never the same words for two different failures', () => {
       for (const locale of ['en', 'fr'] as const) {
-        const all = Object.values(strings(locale).failures);
+        const all = Object.values({ en, fr }[locale].failures);
         expect(new Set(all).size).to.equal(all.length);
       }
     });

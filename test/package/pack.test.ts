@@ -112,7 +112,9 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
       'dist/bff/server.js',
       'custom-elements.json',
       'dist/boca-user-profile.js',
+      'dist/boca-user-profile.fr.js',
       'dist/lib/boca-user-profile.js',
+      'dist/lib/boca-user-profile.fr.js',
       'dist/types/component/index.d.ts',
       'dist/bff/index.js',
       'dist/bff/index.d.ts',
@@ -293,6 +295,10 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
        console.log(JSON.stringify({
          fileName: asset.fileName, integrity: asset.integrity, headers: asset.headers,
          same: Buffer.compare(Buffer.from(asset.body), script) === 0,
+         french: asset.french && {
+           fileName: asset.french.fileName,
+           same: Buffer.compare(Buffer.from(asset.french.body), readFileSync(require.resolve('boca-user-profile/boca-user-profile.fr.js'))) === 0,
+         },
          sri: 'sha384-' + createHash('sha384').update(script).digest('base64'),
          built,
        }));`,
@@ -302,6 +308,7 @@ describe('the packed package (slow: build, npm pack, npm install)', { timeout: 2
       built: { fileName: string; integrity: string };
     };
     assert.equal(asset.same, true);
+    assert.deepEqual(asset.french, { fileName: 'boca-user-profile.fr.js', same: true });
     assert.equal(asset.integrity, asset.sri);
     assert.deepEqual(asset.built, { fileName: asset.fileName, integrity: asset.integrity });
     assert.match(asset.fileName, /^boca-user-profile\.[0-9a-f]{12}\.js$/);

@@ -1,7 +1,8 @@
 /**
  * Checks that a portal page loads the element the way `elementAsset()` is meant to be served:
  * a hashed file name, its SRI hash on the script tag (and matching the bytes), a year's immutable
- * caching, the JavaScript content type; an unknown asset name is not served. Builds the element
+ * caching, the JavaScript content type, the French strings served beside it; an unknown asset name
+ * is not served. Builds the element
  * first when `dist/` has none (or an old one).
  *
  * @example
@@ -30,6 +31,13 @@ export async function assertServesElement(pageUrl: string): Promise<void> {
   const body = Buffer.from(await script.arrayBuffer());
   assert.equal(integrity, `sha384-${createHash('sha384').update(body).digest('base64')}`);
   assert.match(body.toString('utf8'), /customElements\.define|boca-user-profile/);
+  // The French strings the element imports from beside itself, for a French page.
+  const french = /import\(`(\.\/boca-user-profile\.fr\.js)`\)/.exec(body.toString('utf8'));
+  assert.ok(french, 'the element does not import its French strings from beside itself');
+  const strings = await fetch(new URL(french[1]!, script.url));
+  assert.equal(strings.status, 200);
+  assert.equal(strings.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.match(await strings.text(), /Courriel/);
   const other = await fetch(new URL('/assets/boca-user-profile.000000000000.js', pageUrl));
   assert.equal(other.status, 404);
 }
