@@ -3,6 +3,8 @@
 // field already points at the generated file.
 export default {
   globs: ['component/**/*.ts'],
+  // The reactive base's members are the element's plumbing, as LitElement's were: not its API.
+  exclude: ['component/internal/base-element.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,

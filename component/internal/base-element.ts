@@ -34,11 +34,29 @@ type Fields = Record<string, unknown>;
 /** A `<style nonce>` for pages whose CSP allows styles by nonce, read where Lit reads it. */
 declare const litNonce: string | undefined;
 
+/**
+ * Without a DOM (a server rendering the portal's pages, Node) the module still loads and defines
+ * the element, as a Lit element does there: its base is then an empty class, and a registry that
+ * records definitions (reading `observedAttributes`, which defines the accessors) stands in for
+ * `customElements`, as Lit's server build installs one.
+ */
+const Host = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+globalThis.customElements ??= new (class {
+  #defined = new Map<string, CustomElementConstructor>();
+  define(name: string, element: CustomElementConstructor & { observedAttributes?: string[] }) {
+    void element.observedAttributes;
+    this.#defined.set(name, element);
+  }
+  get(name: string) {
+    return this.#defined.get(name);
+  }
+})() as unknown as CustomElementRegistry;
+
 /** Per element class: attribute name → property name, and its style sheet. */
 const attributeMaps = new WeakMap<object, Map<string, string>>();
 const sheets = new WeakMap<object, CSSStyleSheet>();
 
-export abstract class BaseElement extends HTMLElement implements ReactiveControllerHost {
+export abstract class BaseElement extends Host implements ReactiveControllerHost {
   static properties: Record<string, PropertyDeclaration> = {};
   /** The element's style sheet, one constant text. */
   static styles = '';
