@@ -23,7 +23,7 @@ export const BUDGETS = {
   /** Growth of the resident set and of the heap after a forced collection. */
   memoryGrowth: 0.1,
   /** The same ceiling as `npm run build`'s. */
-  elementGzipBytes: 13.4 * 1024,
+  elementGzipBytes: 13.45 * 1024,
   /** Form usable at most this much later than Lit with a plain form of the same fields. */
   usableOverBaselineMs: 5,
 };

@@ -20,7 +20,7 @@ const entry = join(root, 'component/index.ts');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 // The self-contained bundle's budget (gzip -9), every feature in it: the build fails above it.
 // Where the bytes go is in BENCHMARKS.md.
-const BUDGET = 13.4 * 1024;
+const BUDGET = 13.45 * 1024;
 
 /** The oldest browsers the styles already need (color-mix): what lightningcss may write for. */
 const CSS_TARGETS = { chrome: 111 << 16, firefox: 113 << 16, safari: (16 << 16) | (2 << 8) };
@@ -369,7 +369,7 @@ console.log('custom-elements.json                the element manifest');
 
 const { gzip } = size('boca-user-profile.js');
 if (gzip > BUDGET) {
-  fail(`dist/boca-user-profile.js is ${kb(gzip)} gzip, over the ${kb(BUDGET)} budget.`);
+  fail(`dist/boca-user-profile.js is ${gzip} B gzip, over the ${Math.floor(BUDGET)} B budget.`);
 }
 
 // A copy under a name that carries its content's hash (long-cached, a new version gets a new URL)
