@@ -24,9 +24,21 @@ import type { BffOptions, LogEntry } from './types.js';
 export { nodeHmacSha256, readNodeBody, createUndiciTransport };
 export type { ClosableTransport, UndiciTransportOptions } from './node-transport.js';
 
+// The time of the last line, formatted once per millisecond rather than once per line.
+let stampedAt = Number.NaN;
+let stamp = '';
+
 /** The default logger on Node: one JSON line written straight to stdout (errors to stderr). */
 export function nodeLogger(entry: LogEntry): void {
-  const line = `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`;
+  const ms = Date.now();
+  if (ms !== stampedAt) {
+    stampedAt = ms;
+    stamp = JSON.stringify(new Date(ms).toISOString());
+  }
+  // `time` first, then the entry's own fields: the entry serialised once, without a copy made to
+  // put `time` in front (which costs about as much again on Node 20).
+  const rest = JSON.stringify(entry);
+  const line = `{"time":${stamp}${rest.length > 2 ? ',' : ''}${rest.slice(1)}\n`;
   (entry.level === 'error' ? process.stderr : process.stdout).write(line);
 }
 
