@@ -139,12 +139,6 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));
         resolve(TIMEOUT);
       });
-      const fail = (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        disarm();
-        resolve(failed(error));
-      };
       let sending: Promise<TransportResponse>;
       try {
         // Spelled out: an object spread costs microseconds on Node 20.
@@ -160,14 +154,25 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
         });
       } catch (error) {
         // A transport that throws at once is a failed attempt like any other.
-        return fail(error);
-      }
-      sending.then((response) => {
-        if (settled) return;
         settled = true;
         disarm();
-        resolve({ kind: 'response', response });
-      }, fail);
+        return resolve(failed(error));
+      }
+      // Handlers written inline: no closure is named per request.
+      sending.then(
+        (response) => {
+          if (settled) return;
+          settled = true;
+          disarm();
+          resolve({ kind: 'response', response });
+        },
+        (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          disarm();
+          resolve(failed(error));
+        },
+      );
     });
   }
 
