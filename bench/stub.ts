@@ -5,19 +5,25 @@
  *
  *   npm run bench:stub
  *   BENCH_ROUNDS=5 npm run bench:stub   more rounds, for a steadier median
+ *   BENCH_COMPARE=../other npm run bench:stub  adds the BFF of another checkout (a worktree of
+ *                                       an earlier commit, say) as a row of the same run
  *   BENCH_PROFILE=1 npm run bench:stub  also writes CPU profiles of our BFF and of the Hono
  *                                       forwarder to bench-profile/bff and bench-profile/hono
  */
 import { mkdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { killChildren, startChild, type Child } from './lib/children.js';
 import { EXTERNAL_ID, SESSION_SECRET } from './lib/fixtures.js';
 import { mintEmbedToken, nodeHmacSha256 } from '../bff/index.js';
 import type { Target } from './load/requests.js';
-import { measureThroughput } from './throughput.js';
+import { cpuRatio, measureThroughput, ratio } from './throughput.js';
+import { num } from './lib/table.js';
 import { printStubThroughput } from './report.js';
 
 const TIME_LIMIT_MS = 180_000;
 const PROFILE_DIR = 'bench-profile';
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 const settings = {
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
@@ -48,6 +54,18 @@ async function main(): Promise<void> {
     startChild('BFF', 'servers/bff.ts', { env, nodeFlags: profiled('bff') }),
     startChild('load generator', 'load/generator.ts'),
   ]);
+  const compare = process.env.BENCH_COMPARE;
+  // Where that checkout's BFF server is, as a path from this bench directory.
+  const other =
+    compare === undefined
+      ? undefined
+      : await startChild(
+          'BFF to compare',
+          relative(BENCH_DIR, resolve(compare, 'bench/servers/bff.ts')),
+          {
+            env,
+          },
+        );
   const token = await mintEmbedToken({
     secret: SESSION_SECRET,
     externalId: EXTERNAL_ID,
@@ -66,10 +84,18 @@ async function main(): Promise<void> {
       entry('Hono forwarder, checks nothing', hono, 'bare'),
       entry('naive BFF', naive, 'naive'),
       entry('our BFF', bff, 'bff'),
+      ...(other ? [entry(`BFF of ${compare}`, other, 'bff')] : []),
     ],
     settings,
   );
   printStubThroughput(settings, rows);
+  if (other) {
+    const ours = rows.find((row) => row.label === 'our BFF')!;
+    const theirs = rows.at(-1)!;
+    console.log(
+      `\nThis BFF / the BFF of ${compare}: ${num(cpuRatio(ours, theirs), 2)} × the CPU per request, ${num(ratio(ours, theirs), 2)} × the throughput`,
+    );
+  }
   if (profile) {
     // A profile is written when its process exits (on SIGTERM, see `ipc.ts`), not when killed.
     process.kill(bff.pid, 'SIGTERM');
