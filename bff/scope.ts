@@ -50,9 +50,8 @@ export function createScope({ now, newId, logger, respond }: ScopeOptions): Scop
       route: route ?? c.req.routePath,
       status,
       durationMs: now() - startedAt,
+      ...log,
     };
-    // Copied in, not spread into the literal: the spread costs about a microsecond on Node 20.
-    Object.assign(entry, log);
     try {
       logger(entry);
     } catch {
