@@ -7,6 +7,9 @@
  */
 import type { LogEntry, Sleep } from './types.js';
 
+/** Calls `fire` after `ms` unless the function it answers is called first. */
+export type Timer = (ms: number, fire: () => void) => () => void;
+
 export const defaultNow = (): number => Date.now();
 
 export const defaultRandom = (): number => Math.random();
@@ -31,6 +34,17 @@ export const defaultSleep: Sleep = (ms, signal) =>
     (timer as { unref?: () => void }).unref?.();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/**
+ * The default sleep's cheaper form for a deadline that is nearly always cleared before it fires
+ * (an upstream attempt's): a bare timer, with no promise and no `AbortSignal` to cut it short,
+ * which cost some microseconds a request on Node 20. It does not keep a Node process alive.
+ */
+export const defaultTimer: Timer = (ms, fire) => {
+  const timer = setTimeout(fire, ms);
+  (timer as { unref?: () => void }).unref?.();
+  return () => clearTimeout(timer);
+};
 
 /** One JSON line: errors to stderr, the rest to stdout. */
 export function defaultLogger(entry: LogEntry): void {

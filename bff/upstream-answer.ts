@@ -1,6 +1,6 @@
 /**
  * What one answer of the Partner API's Update User means for the browser. The documented answers
- * are checked (zod, `contract/schemas.ts`) before anything is relayed; whatever is not documented
+ * are checked against `contract/schemas.ts` before anything is relayed; whatever is not documented
  * becomes 502 `bad_gateway`, never a 2xx and never the user's fault.
  *
  * | upstream                          | the BFF                                             |
@@ -19,7 +19,7 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { UpdateUserResponse } from '../contract/api.js';
-import { errorBodySchema, updateUserResponseSchema } from '../contract/schemas.js';
+import { errorBodySchema, readUpdateUserResponse } from '../contract/schemas.js';
 import { HttpError } from './errors.js';
 import type { TransportResponse } from './types.js';
 
@@ -81,8 +81,8 @@ export function interpretAnswer(response: TransportResponse, externalId: string)
   const json = parseJson(response.text);
 
   if (status >= 200 && status < 300) {
-    const parsed = updateUserResponseSchema.safeParse(json);
-    if (!parsed.success) {
+    const value = readUpdateUserResponse(json);
+    if (value === undefined) {
       return {
         kind: 'error',
         error: garbage(),
@@ -90,7 +90,7 @@ export function interpretAnswer(response: TransportResponse, externalId: string)
         problem: 'undocumented 2xx body',
       };
     }
-    if (parsed.data.externalId !== externalId) {
+    if (value.externalId !== externalId) {
       return {
         kind: 'error',
         error: garbage(),
@@ -98,7 +98,7 @@ export function interpretAnswer(response: TransportResponse, externalId: string)
         problem: 'the Partner API answered for another externalId',
       };
     }
-    return { kind: 'success', status: status as ContentfulStatusCode, value: parsed.data };
+    return { kind: 'success', status: status as ContentfulStatusCode, value };
   }
 
   const errorBody = errorBodySchema.safeParse(json);

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { createBff } from '../../bff/app.js';
 import { createNodeBff, createUndiciTransport, nodeLogger } from '../../bff/node.js';
 import { serveApp } from '../../bff/serve.js';
-import { createFetchTransport } from '../../bff/transport-fetch.js';
+import {
+  createFetchTransport,
+  MAX_UPSTREAM_BODY_BYTES,
+  UpstreamResponseTooLarge,
+} from '../../bff/transport-fetch.js';
 import type { BffOptions, LogEntry } from '../../bff/types.js';
 import { mintEmbedToken } from '../../bff/token.js';
 import { FakeClock } from './fake-clock.js';
@@ -190,6 +194,76 @@ describe('createUndiciTransport', () => {
     } finally {
       await transport.close();
     }
+  });
+
+  /** One request through a fresh transport to the local upstream, answered by `answer`. */
+  async function through(answer: UpstreamHandler, signal = new AbortController().signal) {
+    handler = answer;
+    const transport = createUndiciTransport(upstream.url);
+    try {
+      return await transport({
+        url: `${upstream.url}/v1/users/x`,
+        path: '/v1/users/x',
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: new TextEncoder().encode('{}'),
+        signal,
+      });
+    } finally {
+      handler = ok;
+      await transport.close();
+    }
+  }
+
+  it('answers the status, the text and any header by name, repeats joined', async () => {
+    const response = await through((_, res) => {
+      res.writeHead(429, [
+        ['Content-Type', 'application/json'],
+        ['Retry-After', '7'],
+        ['X-Twice', 'a'],
+        ['x-twice', 'b'],
+      ]);
+      res.end('\uFEFF{"error":"rate_limited","message":"Montréal"}');
+      return 'handled';
+    });
+    assert.equal(response.status, 429);
+    assert.equal(response.text, '{"error":"rate_limited","message":"Montréal"}');
+    assert.equal(response.headers.get('retry-after'), '7');
+    assert.equal(response.headers.get('Retry-After'), '7');
+    assert.equal(response.headers.get('x-twice'), 'a, b');
+    assert.equal(response.headers.get('x-absent'), null);
+  });
+
+  it('refuses an answer over 64 KiB, declared or not', async () => {
+    const big = 'x'.repeat(MAX_UPSTREAM_BODY_BYTES + 1);
+    await assert.rejects(
+      through(() => ({ status: 200, body: big })),
+      UpstreamResponseTooLarge,
+    );
+    await assert.rejects(
+      through((_, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        for (let i = 0; i < big.length; i += 8192) res.write(big.slice(i, i + 8192));
+        res.end();
+        return 'handled';
+      }),
+      UpstreamResponseTooLarge,
+    );
+    const exact = await through(() => ({ status: 200, body: big.slice(1) }));
+    assert.equal(exact.text.length, MAX_UPSTREAM_BODY_BYTES);
+  });
+
+  it('tears the request down when its signal aborts, with the signal’s reason', async () => {
+    const abort = new AbortController();
+    const arrived = upstream.nextRequest();
+    const sending = through(() => 'hold', abort.signal);
+    const seen = await arrived;
+    abort.abort(new DOMException('The attempt timed out', 'TimeoutError'));
+    await assert.rejects(sending, { name: 'TimeoutError' });
+    await seen.aborted;
+    const already = new AbortController();
+    already.abort(new DOMException('over', 'AbortError'));
+    await assert.rejects(through(ok, already.signal), { name: 'AbortError' });
   });
 
   it('createNodeBff refuses a bad base URL before opening anything', () => {
