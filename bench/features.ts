@@ -1,17 +1,23 @@
 /**
- * What the BFF's production features cost it: the same BFF, one process with a feature on beside
- * one with it off, driven in the same rounds and slices as the throughput table (`throughput.ts`),
- * so each ratio is taken within a round. With no OpenTelemetry SDK registered, tracing's cost is
- * its check on each request, timed in the micro-benchmarks.
+ * What the BFF's production features cost it: the same BFF in one process per variant, from
+ * limits and tracing off to both on, driven in the same rounds and slices as the throughput table
+ * (`throughput.ts`), so each ratio is taken within a round. With no OpenTelemetry SDK registered,
+ * tracing's cost is its check on each request, timed in the micro-benchmarks.
+ *
+ * The limits cannot be switched off in the product: "off" is a store that admits everything
+ * (`lib/admitting-store.ts`) and a concurrency cap above the load. "On" is the default in-memory
+ * store, or the Redis store against a real `redis-server`; the limits are set where the
+ * generator's one user never reaches them, so their cost is measured, not their refusals.
  *
  * @example
- *   const rows = await measureFeatures(generator, off, [{ label: 'tracing on', ... }], options);
- *   printFeatures(options, rows);
+ *   const rows = await measureFeatures(generator, off, [limitsOn, redis, traced], options);
+ *   printFeatures(options, rows, micro);
  */
 import type { Child } from './lib/children.js';
 import type { MicroRow } from './micro.js';
 import { num, signed, table } from './lib/table.js';
 import {
+  cpuRatio,
   measureThroughput,
   ratio,
   type ThroughputOptions,
@@ -19,7 +25,15 @@ import {
   type ThroughputTarget,
 } from './throughput.js';
 
-/** The first row is the BFF with every feature off; the others each turn one on. */
+/** The rows' labels, in order; the Redis row is left out when no `redis-server` could start. */
+export const FEATURE_ROWS = {
+  off: 'limits off, tracing off',
+  limits: 'limits on (memory store)',
+  redis: 'limits on (Redis store)',
+  traced: 'limits on (memory), tracing on',
+} as const;
+
+/** The first row is the BFF with every feature off; the others turn them on. */
 export function measureFeatures(
   generator: Child,
   off: ThroughputTarget,
@@ -42,10 +56,23 @@ function inProcess(micro: MicroRow[] | Error): string {
   );
 }
 
+/** Tracing's share alone: the traced row over the limits-on row, within each round. */
+function tracingAlone(rows: ThroughputRow[]): string {
+  const limits = rows.find((r) => r.label === FEATURE_ROWS.limits);
+  const traced = rows.find((r) => r.label === FEATURE_ROWS.traced);
+  if (!limits || !traced) return '';
+  return (
+    `\nTracing alone (its row over the memory-store row, in the same rounds): ${num(ratio(traced, limits), 2)} × the throughput,` +
+    ` ${num(cpuRatio(traced, limits), 2)} × the CPU per request.`
+  );
+}
+
 export function printFeatures(
   t: ThroughputOptions,
   rows: ThroughputRow[],
   micro: MicroRow[] | Error,
+  /** Why there is no Redis row, when there is none. */
+  noRedis?: Error,
 ): void {
   const [off] = rows as [ThroughputRow];
   const body = table(
@@ -66,7 +93,7 @@ export function printFeatures(
       num(r.rate),
       `${num(ratio(r, off), 2)} ×`,
       num(r.cpuMicrosPerRequest),
-      `${num(r.cpuMicrosPerRequest / off.cpuMicrosPerRequest, 2)} ×`,
+      `${num(cpuRatio(r, off), 2)} ×`,
       signed(r.cpuMicrosPerRequest - off.cpuMicrosPerRequest, 0),
       num(r.p50Ms, 2),
       num(r.p99Ms, 2),
@@ -78,8 +105,13 @@ export function printFeatures(
   console.log(
     `\n## The BFF with its features on beside off: closed loop, ${t.connections} connections; ${t.rounds} rounds, each ${t.slices} turns of ${t.sliceMs / 1000} s a round; medians over the rounds\n\n` +
       body +
-      '\n\nTracing on: an OpenTelemetry SDK registered (batching span processor, periodic metric reader)' +
+      '\n\nLimits off: a store that admits everything and a concurrency cap above the load; limits on: the' +
+      " user rate limit and the cap checked on every request, set where the generator's one user never reaches them." +
+      ' Redis store: a local redis-server on 127.0.0.1, no persistence.' +
+      (noRedis ? ` No Redis row: ${noRedis.message.split('\n')[0]}.` : '') +
+      '\nTracing on: an OpenTelemetry SDK registered (batching span processor, periodic metric reader)' +
       ' whose exporters drop everything, so serialising and sending are not counted.' +
+      tracingAlone(rows) +
       inProcess(micro) +
       failures.join(''),
   );
