@@ -5,9 +5,9 @@
  * tracing's cost is its check on each request, timed in the micro-benchmarks.
  *
  * The limits cannot be switched off in the product: "off" is a store that admits everything
- * (`lib/admitting-store.ts`) and a concurrency cap above the load. "On" is the default in-memory
- * store, or the Redis store against a real `redis-server`; the limits are set where the
- * generator's one user never reaches them, so their cost is measured, not their refusals.
+ * (`lib/admitting-store.ts`). "On" is the default in-memory store, or the Redis store against a
+ * real `redis-server`, with a per-user limit the generator's one user never reaches, so its cost
+ * is measured, not its refusals. Every row checks the concurrency cap, set above the load.
  *
  * @example
  *   const rows = await measureFeatures(generator, off, [limitsOn, redis, traced], options);
@@ -105,8 +105,8 @@ export function printFeatures(
   console.log(
     `\n## The BFF with its features on beside off: closed loop, ${t.connections} connections; ${t.rounds} rounds, each ${t.slices} turns of ${t.sliceMs / 1000} s a round; medians over the rounds\n\n` +
       body +
-      '\n\nLimits off: a store that admits everything and a concurrency cap above the load; limits on: the' +
-      " user rate limit and the cap checked on every request, set where the generator's one user never reaches them." +
+      '\n\nLimits off: a store that admits everything; limits on: each request counted against its user in the store,' +
+      " with a limit the generator's one user never reaches. Every row checks the concurrency cap, set above the load." +
       ' Redis store: a local redis-server on 127.0.0.1, no persistence.' +
       (noRedis ? ` No Redis row: ${noRedis.message.split('\n')[0]}.` : '') +
       '\nTracing on: an OpenTelemetry SDK registered (batching span processor, periodic metric reader)' +
