@@ -9,7 +9,8 @@
  * @example
  *   import { createNodeBff, mintEmbedToken } from './bff/index.js';
  */
-export { createBff, type BffApp, type BffEnv } from './app.js';
+// Everything the web entry has, then what only Node can use.
+export * from './web.js';
 export {
   createNodeBff,
   createUndiciTransport,
@@ -20,61 +21,19 @@ export {
 export type { ClosableTransport, NodeBff, UndiciTransportOptions } from './node.js';
 export {
   CLOCK_LEEWAY_SECONDS,
-  createEmbedTokenVerifier,
-  DEFAULT_TTL_SECONDS,
-  EMBED_TOKEN_AUDIENCE,
   MAX_TTL_SECONDS,
   MIN_SESSION_SECRET_BYTES,
-  mintEmbedToken,
   readEmbedToken,
   VERIFIED_CACHE_SIZE,
-  verifyEmbedToken,
 } from './token.js';
-export type {
-  EmbedTokenClaims,
-  EmbedTokenOptions,
-  MintEmbedTokenOptions,
-  TokenCheck,
-  TokenFailure,
-} from './token.js';
-export { createMemoryStore, type MemoryStore } from './stores/memory.js';
+export type { TokenCheck, TokenFailure } from './token.js';
 export { createRedisStore, type RedisStoreOptions } from './stores/redis.js';
-export { revokeEmbedToken, type RevokeEmbedTokenOptions } from './stores/revoke.js';
-export { pace } from './stores/store.js';
-export type {
-  Admission,
-  BffStore,
-  RateRule,
-  Revocation,
-  StoreFailure,
-  Verdict,
-} from './stores/store.js';
-export { mintEmbedTokenResponse } from './token-endpoint.js';
-export {
-  EMBED_TOKEN_PATH,
-  parseEmbedTokenResponse,
-  type EmbedTokenResponse,
-} from '../contract/embed-token.js';
-export { webHmacSha256 } from '../contract/signing-web.js';
-export { createFetchTransport, MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
-export { configFromEnv, DEFAULT_HOST, DEFAULT_PORT } from './config.js';
-export type { BffConfig, ConfigResult } from './config.js';
+export { MAX_UPSTREAM_BODY_BYTES } from './transport-fetch.js';
+export { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 export { serveApp, SERVER_TIMEOUTS } from './serve.js';
-export { describeElementAsset, elementAsset, type ElementAsset } from './element-asset.js';
 export type { RunningServer, ServeOptions } from './serve.js';
+export { describeElementAsset, elementAsset, type ElementAsset } from './element-asset.js';
 export { DEFAULTS } from './options.js';
 export { MAX_BODY_BYTES, readWebBody } from './body.js';
 export { defaultLogger, defaultSleep } from './defaults.js';
-export { HttpError } from './errors.js';
-export type {
-  BffOptions,
-  BodyReader,
-  LoadProfile,
-  LogEntry,
-  Logger,
-  OnProfileUpdated,
-  Sleep,
-  Transport,
-  TransportRequest,
-  TransportResponse,
-} from './types.js';
+export type { BodyReader, Sleep } from './types.js';

@@ -23,6 +23,7 @@ import { configFromEnv } from './config.js';
 import { createNodeBff } from './node.js';
 import { serveApp, type RunningServer } from './serve.js';
 import { otlpFromEnv } from './telemetry/otlp-env.js';
+import { startOtlp } from './telemetry/start.js';
 
 const result = configFromEnv(process.env);
 const otlp = otlpFromEnv(process.env);
@@ -34,9 +35,7 @@ if (!result.ok || !otlp.ok) {
 }
 
 // Before the BFF is built, so that its first request is traced.
-const telemetry = otlp.settings
-  ? await (await import('./telemetry/sdk.js')).startTelemetry(otlp.settings)
-  : undefined;
+const telemetry = await startOtlp(otlp.settings);
 const { port, host, ...options } = result.config;
 const bff = createNodeBff(options);
 // Every save ends within its own deadline, retries included: the drain waits that long, and a second.

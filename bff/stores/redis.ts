@@ -12,13 +12,16 @@
  * for a server that stops answering, and the client reconnects by itself within a second of the
  * server coming back. Going down and coming back are each logged once.
  *
+ * `ioredis` is loaded by a dynamic import when the first store is made, so that a BFF on the
+ * memory store never loads it; the client starts connecting as soon as it has loaded.
+ *
  * @example
  *   const store = createRedisStore({ url: 'redis://127.0.0.1:6379' });
  *   const bff = createNodeBff({ ...options, store });
  *   // on shutdown, after the server: await store.close();
  */
 import { once } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../types.js';
 import { pace, type Admission, type BffStore, type Revocation, type Verdict } from './store.js';
 import { redisUrlProblem } from './redis-url.js';
@@ -62,21 +65,13 @@ type AdmitClient = Redis & {
 
 const ignore = () => {};
 
+const NO_IOREDIS = 'createRedisStore: the ioredis package cannot be loaded (npm install ioredis)';
+
 export function createRedisStore(options: RedisStoreOptions): BffStore {
   const { url, commandTimeoutMs = 200, connectTimeoutMs = 1000, keyPrefix = 'boca:' } = options;
   const { logger } = options;
   const problem = typeof url === 'string' ? redisUrlProblem(url) : 'is missing';
   if (problem) throw new TypeError(`createRedisStore: url ${problem}`);
-
-  const client = new Redis(url, {
-    commandTimeout: commandTimeoutMs,
-    connectTimeout: connectTimeoutMs,
-    // Fail at once while disconnected: a queued command would count a request long answered.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: (times) => Math.min(times * 50, 1000),
-  }) as AdmitClient;
-  client.defineCommand('bocaAdmit', { numberOfKeys: 2, lua: ADMIT });
 
   // Logged once per change, not on every failed reconnection.
   let up: boolean | undefined;
@@ -100,17 +95,44 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
       // A broken logger must not break the store.
     }
   };
-  client.on('ready', () => report(true));
-  client.on('error', (error: Error) => report(false, error.name));
-  client.on('close', () => report(false));
+
+  const loading = import('ioredis').then(
+    ({ Redis }) => {
+      const client = new Redis(url, {
+        commandTimeout: commandTimeoutMs,
+        connectTimeout: connectTimeoutMs,
+        // Fail at once while disconnected: a queued command would count a request long answered.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        retryStrategy: (times) => Math.min(times * 50, 1000),
+      }) as AdmitClient;
+      client.defineCommand('bocaAdmit', { numberOfKeys: 2, lua: ADMIT });
+      client.on('ready', () => report(true));
+      client.on('error', (error: Error) => report(false, error.name));
+      client.on('close', () => report(false));
+      return client;
+    },
+    (error: unknown) => {
+      try {
+        logger?.({ level: 'error', msg: 'store', problem: 'the ioredis package cannot be loaded' });
+      } catch {
+        // A broken logger must not break the store.
+      }
+      throw new Error(NO_IOREDIS, { cause: error });
+    },
+  );
+  // Each call below reports the failure; this keeps it from going unhandled meanwhile.
+  loading.catch(ignore);
 
   /**
    * Just made, the client is still connecting: the first calls wait for that (bounded) rather
    * than fail. Once it has been up, a lost connection fails every call at once.
    */
-  async function connected(): Promise<void> {
-    if (up !== undefined || client.status === 'ready') return;
+  async function connected(): Promise<AdmitClient> {
+    const client = await loading;
+    if (up !== undefined || client.status === 'ready') return client;
     await once(client, 'ready', { signal: AbortSignal.timeout(connectTimeoutMs) });
+    return client;
   }
 
   const userKey = (user: string) => `${keyPrefix}{${encodeURIComponent(user)}}`;
@@ -119,7 +141,7 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
     async admit({ user, tokenId, now, rule }: Admission): Promise<Verdict> {
       const { intervalMs, burstMs } = pace(rule);
       const key = userKey(user);
-      await connected();
+      const client = await connected();
       const wait = await client.bocaAdmit(
         `${key}:rate`,
         `${key}:revoked:${encodeURIComponent(tokenId)}`,
@@ -134,10 +156,11 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
     async revoke({ user, tokenId, expiresAt, now }: Revocation): Promise<void> {
       const ttl = Math.ceil(expiresAt - now);
       if (ttl <= 0) return;
-      await connected();
+      const client = await connected();
       await client.set(`${userKey(user)}:revoked:${encodeURIComponent(tokenId)}`, '1', 'PX', ttl);
     },
     async ping(): Promise<void> {
+      const client = await loading;
       // Just made, it is still connecting: wait for that (bounded) rather than answer no.
       if (
         client.status === 'wait' ||
@@ -149,6 +172,8 @@ export function createRedisStore(options: RedisStoreOptions): BffStore {
       await client.ping();
     },
     async close(): Promise<void> {
+      const client = await loading.catch(() => undefined);
+      if (!client) return;
       up = false;
       if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
       else client.disconnect();

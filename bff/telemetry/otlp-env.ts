@@ -1,5 +1,5 @@
 /**
- * Whether `boca-bff` (and `npm run bff`) export telemetry, read from the standard OpenTelemetry
+ * Whether `boca-bff` (and `npm run bff`, and `npm start`) export telemetry, read from the standard OpenTelemetry
  * variables, without loading any of the SDK: with no OTLP endpoint set, nothing is loaded at all.
  *
  * - Traces go out when `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is
@@ -11,7 +11,7 @@
  *
  * @example
  *   const otlp = otlpFromEnv(process.env);
- *   if (otlp.ok && otlp.settings) await (await import('./sdk.js')).startTelemetry(otlp.settings);
+ *   if (otlp.ok) telemetry = await startOtlp(otlp.settings); // start.ts: loads the SDK only if set
  */
 
 export type OtlpProtocol = 'http/protobuf' | 'http/json';

@@ -1,10 +1,10 @@
 /**
- * The OpenTelemetry SDK as `boca-bff` starts it: traces through a batching processor and metrics
+ * The OpenTelemetry SDK as `boca-bff` and `npm start` start it: traces through a batching processor and metrics
  * through a periodic reader, both over OTLP/HTTP in the protocol `otlp-env.ts` chose, to the
  * endpoints, headers and timeouts the standard variables give (the exporters read them). The
  * service is `boca-bff` unless `OTEL_SERVICE_NAME` or `OTEL_RESOURCE_ATTRIBUTES` say otherwise.
  *
- * Loaded only by a dynamic import when an endpoint is set, so a BFF without one loads none of it.
+ * Loaded only by `start.ts`'s dynamic import when an endpoint is set, so a BFF without one loads none of it.
  *
  * @example
  *   const telemetry = await startTelemetry(settings);

@@ -1,11 +1,14 @@
 /**
  * End to end, `npm start` as a process and `startDemo` against a real Partner API (played here by
  * a separate sandbox): it prints its URL, serves the portal, stops cleanly on SIGTERM, and refuses
- * an incomplete configuration with a clear message instead of a stack trace.
+ * an incomplete configuration with a clear message instead of a stack trace. With an OTLP endpoint
+ * it exports the BFF's traces and metrics, as `boca-bff` does.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startDemo } from '../../demo/demo.js';
 import { serveSandbox } from '../../sandbox/index.js';
@@ -70,6 +73,89 @@ describe('when npm start runs', () => {
     const demo = start({ PORT: 'eighty' });
     assert.equal(await demo.exited, 1);
     assert.match(demo.output().stderr, /PORT must be a port number/);
+  });
+});
+
+describe('when npm start has an OTLP endpoint', () => {
+  it('exports the spans and metrics of a save over OTLP/HTTP JSON, sent when it stops', async () => {
+    const received: { path: string; body: string }[] = [];
+    const collector = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      received.push({ path: req.url ?? '', body });
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const demo = start({
+      PORT: '0',
+      SANDBOX_PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_SERVICE_NAME: 'demo-under-test',
+    });
+    try {
+      const url = await demo.url();
+      const origin = { origin: url };
+      const session = await fetch(`${url}/embed-token`, { method: 'POST', headers: origin });
+      const { token } = await session.json();
+      const saved = await fetch(`${url}/api/profile`, {
+        method: 'PATCH',
+        headers: {
+          ...origin,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ city: 'Otlpville' }),
+      });
+      assert.equal(saved.status, 200);
+      demo.child.kill('SIGTERM');
+      assert.equal(await demo.exited, 0, demo.output().stderr);
+      assert.match(demo.output().stdout, /Exporting traces and metrics over OTLP\/HTTP/);
+    } finally {
+      if (demo.child.exitCode === null) demo.child.kill('SIGKILL');
+      collector.close();
+    }
+
+    type Attribute = { key: string; value: { stringValue?: string } };
+    type ResourceSpans = {
+      resource: { attributes: Attribute[] };
+      scopeSpans: { spans: { name: string }[] }[];
+    };
+    const resourceSpans: ResourceSpans[] = received
+      .filter((r) => r.path === '/v1/traces')
+      .flatMap((r) => JSON.parse(r.body).resourceSpans);
+    const services = resourceSpans.map(
+      (r) => r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue,
+    );
+    assert.deepEqual([...new Set(services)], ['demo-under-test']);
+    const spans = resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    assert.ok(
+      spans.some((s) => s.name === 'PATCH /api/profile'),
+      JSON.stringify(spans),
+    );
+    type ResourceMetrics = { scopeMetrics: { metrics: { name: string }[] }[] };
+    const metricNames = received
+      .filter((r) => r.path === '/v1/metrics')
+      .flatMap((r) => JSON.parse(r.body).resourceMetrics as ResourceMetrics[])
+      .flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name)));
+    assert.ok(metricNames.includes('boca.bff.saves'), metricNames.join(', '));
+    assert.ok(!received.some((r) => r.body.includes('Otlpville')), 'no profile data exported');
+  });
+
+  it('refuses an OTLP protocol it cannot speak, naming the variable', async () => {
+    const demo = start({
+      PORT: '0',
+      SANDBOX_PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+    });
+    assert.equal(await demo.exited, 1);
+    assert.match(
+      demo.output().stderr,
+      /OTEL_EXPORTER_OTLP_PROTOCOL must be http\/protobuf or http\/json/,
+    );
   });
 });
 

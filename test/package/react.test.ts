@@ -22,7 +22,7 @@ const saved = {
 
 let browser: Browser;
 let page: Page;
-let code: string;
+let files: Map<string, string>;
 let patches: PwRequest[];
 let answer: { status: number; body: unknown };
 
@@ -44,7 +44,7 @@ async function editCityAndSave(city: string) {
 
 describe('the React wrapper', { timeout: 60_000 }, () => {
   before(async () => {
-    code = await bundle('test/package/fixtures/react-app.ts');
+    files = await bundle('test/package/fixtures/react-app.ts');
     browser = await launchChromium();
   });
   after(async () => {
@@ -64,7 +64,8 @@ describe('the React wrapper', { timeout: 60_000 }, () => {
           body: '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/app.js"></script></body></html>',
         });
       }
-      if (path === '/app.js') return route.fulfill({ contentType: 'text/javascript', body: code });
+      const file = files.get(path.slice(1));
+      if (file !== undefined) return route.fulfill({ contentType: 'text/javascript', body: file });
       if (path === '/partner-api/profile' && request.method() === 'PATCH') {
         patches.push(request);
         return route.fulfill({

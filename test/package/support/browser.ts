@@ -21,8 +21,12 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 }
 
-/** One ES module bundling `entry` and everything it imports (React included), as text. */
-export async function bundle(entry: string): Promise<string> {
+/**
+ * `entry` bundled with everything it imports (React included) as ES modules, in memory: file name
+ * → code. The entry is `app.js`; lazily imported parts (the element's French strings) are chunks
+ * beside it, as a partner's bundler would emit them.
+ */
+export async function bundle(entry: string): Promise<Map<string, string>> {
   const root = new URL('../../../', import.meta.url).pathname;
   const result = await build({
     root,
@@ -35,14 +39,17 @@ export async function bundle(entry: string): Promise<string> {
       modulePreload: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      rolldownOptions: { input: `${root}${entry}`, output: { format: 'es' } },
+      rolldownOptions: {
+        input: `${root}${entry}`,
+        output: { format: 'es', entryFileNames: 'app.js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const out of outputs) {
+  const files = new Map<string, string>();
+  for (const out of Array.isArray(result) ? result : [result]) {
     if (!('output' in out)) continue;
-    const chunk = out.output.find((file) => file.type === 'chunk' && file.isEntry);
-    if (chunk && chunk.type === 'chunk') return chunk.code;
+    for (const file of out.output) if (file.type === 'chunk') files.set(file.fileName, file.code);
   }
-  throw new Error(`vite produced no entry chunk for ${entry}`);
+  if (!files.has('app.js')) throw new Error(`vite produced no entry chunk for ${entry}`);
+  return files;
 }
