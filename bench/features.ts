@@ -56,6 +56,25 @@ function inProcess(micro: MicroRow[] | Error): string {
   );
 }
 
+/** That the Redis row's requests each reached Redis, or why there is no Redis row. */
+function redisNote(
+  rows: ThroughputRow[],
+  redis: { missing?: Error; commands: number | Error },
+): string {
+  if (redis.missing) return ` No Redis row: ${redis.missing.message.split('\n')[0]}.`;
+  const row = rows.find((r) => r.label === FEATURE_ROWS.redis);
+  if (!row) return '';
+  if (redis.commands instanceof Error)
+    return ` Redis could not be asked: ${redis.commands.message}.`;
+  // Each request is one admission script; fewer commands mean the store failed open.
+  const reached = redis.commands >= row.completed;
+  if (!reached)
+    row.failures.push(
+      `Redis processed ${num(redis.commands)} commands for ${num(row.completed)} requests`,
+    );
+  return ` It processed ${num(redis.commands)} commands for the row's ${num(row.completed)} requests${reached ? '' : ': NOT EVERY REQUEST REACHED IT'}.`;
+}
+
 /** Tracing's share alone: the traced row over the limits-on row, within each round. */
 function tracingAlone(rows: ThroughputRow[]): string {
   const limits = rows.find((r) => r.label === FEATURE_ROWS.limits);
@@ -71,10 +90,16 @@ export function printFeatures(
   t: ThroughputOptions,
   rows: ThroughputRow[],
   micro: MicroRow[] | Error,
-  /** Why there is no Redis row, when there is none. */
-  noRedis?: Error,
+  redis: {
+    /** Why there is no Redis row, when there is none. */
+    missing?: Error;
+    /** Commands the redis-server processed over the whole run. */
+    commands: number | Error;
+  },
 ): void {
   const [off] = rows as [ThroughputRow];
+  // Before the failures are gathered: a Redis row that never reached Redis is one.
+  const redisLine = redisNote(rows, redis);
   const body = table(
     [
       'BFF',
@@ -108,7 +133,7 @@ export function printFeatures(
       '\n\nLimits off: a store that admits everything; limits on: each request counted against its user in the store,' +
       " with a limit the generator's one user never reaches. Every row checks the concurrency cap, set above the load." +
       ' Redis store: a local redis-server on 127.0.0.1, no persistence.' +
-      (noRedis ? ` No Redis row: ${noRedis.message.split('\n')[0]}.` : '') +
+      redisLine +
       '\nTracing on: an OpenTelemetry SDK registered (batching span processor, periodic metric reader)' +
       ' whose exporters drop everything, so serialising and sending are not counted.' +
       tracingAlone(rows) +

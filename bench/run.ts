@@ -37,6 +37,7 @@ import {
 import { budgets, type Results } from './budgets.js';
 import { num } from './lib/table.js';
 import { startRedis, type RunningRedis } from '../test/support/redis-server.js';
+import { commandsProcessed } from './lib/redis-commands.js';
 import type { SandboxStats } from '../sandbox/index.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -204,14 +205,14 @@ async function main(): Promise<void> {
     ],
     settings.features,
   ).catch(failed);
+  const redisCommands =
+    redis && !(redis instanceof Error) ? await commandsProcessed(redis.url).catch(failed) : NaN;
   if (features instanceof Error) printFailure('The BFF with its features on', features);
   else
-    printFeatures(
-      settings.features,
-      features,
-      microRows,
-      redisBff instanceof Error ? redisBff : undefined,
-    );
+    printFeatures(settings.features, features, microRows, {
+      commands: redisCommands,
+      ...(redisBff instanceof Error ? { missing: redisBff } : {}),
+    });
 
   progress('throughput over the instant stub');
   const stubThroughput = await measureThroughput(
