@@ -18,7 +18,7 @@ import type { Target } from './load/requests.js';
 import type { MicroRow } from './micro.js';
 import { measureThroughput } from './throughput.js';
 import { measureAddedLatency } from './latency.js';
-import { measureFeatures, printFeatures } from './features.js';
+import { FEATURE_ROWS, measureFeatures, printFeatures } from './features.js';
 import { measureMemory } from './memory.js';
 import { buildIfStale, measureBundles, selfContained } from './element/size.js';
 import { buildBaseline } from './element/baseline.js';
@@ -36,6 +36,8 @@ import {
 } from './report.js';
 import { budgets, type Results } from './budgets.js';
 import { num } from './lib/table.js';
+import { startRedis, type RunningRedis } from '../test/support/redis-server.js';
+import { commandsProcessed } from './lib/redis-commands.js';
 import type { SandboxStats } from '../sandbox/index.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -50,12 +52,13 @@ const settings = {
     warmupMs: QUICK ? 500 : 1_500,
     connections: 32,
   },
-  // Two BFF processes, tracing off and on: fewer turns than the throughput table, same rounds.
+  // Four BFF processes, limits and tracing off to both on: fewer turns than the throughput table,
+  // the same warm-up (each process is fresh).
   features: {
     rounds: 3,
     slices: 2,
     sliceMs: QUICK ? 250 : 500,
-    warmupMs: QUICK ? 500 : 750,
+    warmupMs: QUICK ? 500 : 1_500,
     connections: 32,
   },
   latency: { pairs: 3, slices: 6, sliceMs: QUICK ? 250 : 500, warmupMs: 500, rate: 300 },
@@ -66,11 +69,19 @@ const settings = {
 const started = performance.now();
 const elapsed = () => performance.now() - started;
 
+/** The real `redis-server` behind the BFF's Redis store, when one could be started. */
+let redis: RunningRedis | Error | undefined;
+/** Every child process and the Redis server, each by its own PID. */
+const stopAll = () => {
+  killChildren();
+  if (redis && !(redis instanceof Error)) void redis.kill();
+};
+
 /** What has been measured so far, for the budgets even when the run is cut short. */
 const measured: Partial<Results> = { latencyRate: settings.latency.rate };
 
 const watchdog = setTimeout(() => {
-  killChildren();
+  stopAll();
   const outOfTime = new Error('the run ran out of time');
   printBudgets(
     budgets({
@@ -91,11 +102,11 @@ const watchdog = setTimeout(() => {
 }, TIME_LIMIT_MS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    killChildren();
+    stopAll();
     process.exit(130);
   });
 }
-process.on('exit', killChildren);
+process.on('exit', stopAll);
 
 /** Progress goes to stderr, so that stdout is the report alone. */
 const progress = (step: string) => console.error(`[${num(elapsed() / 1000, 0)} s] ${step}`);
@@ -110,23 +121,37 @@ async function main(): Promise<void> {
   const baseline = await buildBaseline().catch(failed);
 
   progress('starting the upstreams, the servers under test and the load generator');
-  const [upstream, stub] = await Promise.all([
+  const [upstream, stub, redisServer] = await Promise.all([
     startChild('upstream', 'servers/upstream.ts', {
       env: { SANDBOX_RATE_LIMIT: String(UNLIMITED_RATE) },
     }),
     startChild('stub upstream', 'servers/stub.ts'),
+    // Optional: without a redis-server on the PATH the Redis row is left out, with the reason.
+    startRedis()
+      .then((server) => (redis = server))
+      .catch(failed),
   ]);
   const env = { UPSTREAM_URL: upstream.url };
   const stubEnv = { UPSTREAM_URL: stub.url };
-  const [bare, hono, naive, bff, traced, generator, micro] = await Promise.all([
-    startChild('bare forwarder', 'servers/bare.ts', { env }),
-    startChild('Hono forwarder', 'servers/hono-forwarder.ts', { env }),
-    startChild('naive BFF', 'servers/naive.ts', { env }),
-    startChild('BFF', 'servers/bff.ts', { env, nodeFlags: ['--expose-gc'] }),
-    startChild('BFF, tracing on', 'servers/bff.ts', { env: { ...env, BENCH_TRACING: '1' } }),
-    startChild('load generator', 'load/generator.ts'),
-    startChild('micro-benchmarks', 'micro.ts'),
-  ]);
+  const [bare, hono, naive, bff, limitsOff, limitsOn, traced, redisBff, generator, micro] =
+    await Promise.all([
+      startChild('bare forwarder', 'servers/bare.ts', { env }),
+      startChild('Hono forwarder', 'servers/hono-forwarder.ts', { env }),
+      startChild('naive BFF', 'servers/naive.ts', { env }),
+      startChild('BFF', 'servers/bff.ts', { env, nodeFlags: ['--expose-gc'] }),
+      // The features' rows, each a fresh process of its own, warmed up alike: the one above has
+      // run the throughput table by then, and a process's JIT keeps getting faster for seconds.
+      startChild('BFF, limits off', 'servers/bff.ts', { env: { ...env, BENCH_LIMITS: 'off' } }),
+      startChild('BFF, limits on', 'servers/bff.ts', { env }),
+      startChild('BFF, tracing on', 'servers/bff.ts', { env: { ...env, BENCH_TRACING: '1' } }),
+      redisServer instanceof Error
+        ? Promise.resolve(redisServer)
+        : startChild('BFF, Redis store', 'servers/bff.ts', {
+            env: { ...env, BFF_OPTIONS: JSON.stringify({ redisUrl: redisServer.url }) },
+          }).catch(failed),
+      startChild('load generator', 'load/generator.ts'),
+      startChild('micro-benchmarks', 'micro.ts'),
+    ]);
   // The same four servers again, in processes of their own, in front of the instant stub.
   const [stubBare, stubHono, stubNaive, stubBff] = await Promise.all([
     startChild('bare forwarder (stub)', 'servers/bare.ts', { env: stubEnv }),
@@ -172,12 +197,22 @@ async function main(): Promise<void> {
   progress('the BFF with its features on beside off');
   const features = await measureFeatures(
     generator,
-    entry('tracing off', bff, 'bff'),
-    [entry('tracing on', traced, 'bff')],
+    entry(FEATURE_ROWS.off, limitsOff, 'bff'),
+    [
+      entry(FEATURE_ROWS.limits, limitsOn, 'bff'),
+      ...(redisBff instanceof Error ? [] : [entry(FEATURE_ROWS.redis, redisBff, 'bff')]),
+      entry(FEATURE_ROWS.traced, traced, 'bff'),
+    ],
     settings.features,
   ).catch(failed);
+  const redisCommands =
+    redis && !(redis instanceof Error) ? await commandsProcessed(redis.url).catch(failed) : NaN;
   if (features instanceof Error) printFailure('The BFF with its features on', features);
-  else printFeatures(settings.features, features, microRows);
+  else
+    printFeatures(settings.features, features, microRows, {
+      commands: redisCommands,
+      ...(redisBff instanceof Error ? { missing: redisBff } : {}),
+    });
 
   progress('throughput over the instant stub');
   const stubThroughput = await measureThroughput(
@@ -265,5 +300,5 @@ main()
   })
   .finally(() => {
     clearTimeout(watchdog);
-    killChildren();
+    stopAll();
   });
