@@ -14,11 +14,13 @@ import { bundleExample } from './support/bundle.js';
 export const WORKER_BUDGET_GZIP = 40 * 1024;
 
 describe('the built Worker (examples/worker.ts)', () => {
-  it(`is at most ${WORKER_BUDGET_GZIP / 1024} KB gzip`, async () => {
+  it(`is at most ${WORKER_BUDGET_GZIP / 1024} KB gzip`, async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'boca-worker-size-'));
     try {
       const bytes = readFileSync(await bundleExample('examples/worker.ts', dir));
       const gzip = gzipSync(bytes, { level: 9 }).length;
+      // Printed in every run's report, so the size is measured in CI, not only bounded.
+      t.diagnostic(`the built Worker: ${(gzip / 1024).toFixed(1)} KB gzip -9`);
       assert.ok(gzip <= WORKER_BUDGET_GZIP, `${(gzip / 1024).toFixed(1)} KB gzip`);
       // zod's locales come only with its full build (or a namespace import that keeps them all).
       assert.doesNotMatch(bytes.toString('utf8'), /Nieprawidłowe|Недопустимый/);
