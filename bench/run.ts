@@ -214,6 +214,15 @@ async function main(): Promise<void> {
       ...(redisBff instanceof Error ? { missing: redisBff } : {}),
     });
 
+  // The later sections time one BFF against the bare forwarder: the processes that only served
+  // this section leave the two cores to them (idle, they still collect garbage and keep timers).
+  await Promise.all(
+    [limitsOff, limitsOn, traced, redisBff].map((child) =>
+      child instanceof Error ? undefined : child.stop(),
+    ),
+  );
+  if (redis && !(redis instanceof Error)) await redis.kill();
+
   progress('throughput over the instant stub');
   const stubThroughput = await measureThroughput(
     generator,
@@ -228,6 +237,8 @@ async function main(): Promise<void> {
   measured.stubThroughput = stubThroughput;
   if (stubThroughput instanceof Error) printFailure('Throughput over the stub', stubThroughput);
   else printStubThroughput(settings.throughput, stubThroughput);
+
+  await Promise.all([stub, stubBare, stubHono, stubNaive, stubBff].map((child) => child.stop()));
 
   progress('added latency');
   const latency = await measureAddedLatency(

@@ -24,6 +24,8 @@ export interface Child {
   url: string;
   stats(collectGarbage?: boolean): Promise<ProcessStats>;
   run<Result>(job: unknown, timeoutMs: number): Promise<Result>;
+  /** Ends it by its PID once its sections are over, so that it no longer shares the cores. */
+  stop(): Promise<void>;
 }
 
 export interface ChildOptions {
@@ -107,6 +109,16 @@ export async function startChild(
       const answer = await ask({ kind: 'stats', id: nextId++, collectGarbage }, 10_000);
       if (answer.kind !== 'stats') throw new Error(`${name} answered ${answer.kind} to stats`);
       return answer.stats;
+    },
+    async stop() {
+      if (exited) return;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      try {
+        process.kill(child.pid!, 'SIGKILL');
+      } catch {
+        return; // It has just exited on its own.
+      }
+      await gone;
     },
     async run<Result>(job: unknown, timeoutMs: number) {
       const answer = await ask({ kind: 'job', id: nextId++, job }, timeoutMs);
