@@ -70,6 +70,26 @@ export const input = (page: Page, field: string) => page.locator(`${ELEMENT} [na
 
 export const saveButton = (page: Page) => page.locator(`${ELEMENT} button[type="submit"]`);
 
+/** Waits until Save is enabled again (after a 429 countdown, say). */
+export async function saveEnabled(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    (tag) =>
+      !document
+        .querySelector(tag)
+        ?.shadowRoot?.querySelector('button[type=submit]')
+        ?.hasAttribute('disabled'),
+    ELEMENT,
+    { timeout: timeoutMs },
+  );
+}
+
+/** The screens the demo is shown on: a laptop, a tablet and a phone. */
+export const SCREENS = {
+  laptop: { width: 1280, height: 800 },
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 375, height: 812 },
+} as const;
+
 /** Waits until the element shows the signed-in user's profile. */
 export async function loaded(page: Page): Promise<void> {
   await page.waitForFunction((tag) => {

@@ -16,15 +16,10 @@ import {
   input,
   nextSaveStatus,
   saveButton,
+  SCREENS,
   startStack,
   type Stack,
 } from './harness.js';
-
-const SCREENS = {
-  laptop: { width: 1280, height: 800 },
-  tablet: { width: 768, height: 1024 },
-  phone: { width: 375, height: 812 },
-} as const;
 
 let stack: Stack;
 

@@ -14,6 +14,7 @@ import {
   loaded,
   nextSaveStatus,
   saveButton,
+  saveEnabled,
   type Stack,
 } from './harness.js';
 
@@ -89,15 +90,7 @@ export function savingTests(stack: () => Stack, deadlineMs: number): void {
       assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 429);
       await page.locator(`${ELEMENT} [part~="message"]`, { hasText: 'Try again in' }).waitFor();
       assert.equal(await saveButton(page).isDisabled(), true);
-      await page.waitForFunction(
-        (tag) =>
-          !document
-            .querySelector(tag)
-            ?.shadowRoot?.querySelector('button[type=submit]')
-            ?.hasAttribute('disabled'),
-        ELEMENT,
-        { timeout: 4_000 },
-      );
+      await saveEnabled(page, 4_000);
       assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 200);
       assert.equal(jane().city, 'Kingston');
     });

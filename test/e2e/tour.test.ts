@@ -16,15 +16,10 @@ import {
   input,
   nextSaveStatus,
   saveButton,
+  SCREENS,
   startStack,
   type Stack,
 } from './harness.js';
-
-const SCREENS = [
-  { width: 1280, height: 800 },
-  { width: 768, height: 1024 },
-  { width: 375, height: 812 },
-];
 
 let stack: Stack;
 const jane = () => stack.demo.sandbox!.sandbox.getUser('partner-user-42')!;
@@ -72,7 +67,7 @@ describe('when a salesperson sends a link to a scenario', () => {
   it('opens in its language, look and panel state, the scenario armed and explained', async () => {
     const page = await stack.openPortal({
       query: '?lang=fr&look=midnight&scenario=field-errors&panel=open',
-      viewport: SCREENS[0],
+      viewport: SCREENS.laptop,
     });
     await page
       .locator('#scenarios button[aria-pressed="true"]', { hasText: 'Field errors' })
@@ -91,7 +86,10 @@ describe('when a salesperson sends a link to a scenario', () => {
   });
 
   it('opens with the panel folded when the link says so', async () => {
-    const page = await stack.openPortal({ query: '?panel=closed&look=bold', viewport: SCREENS[1] });
+    const page = await stack.openPortal({
+      query: '?panel=closed&look=bold',
+      viewport: SCREENS.tablet,
+    });
     await page.locator('#panel-toggle[aria-expanded="false"]').waitFor();
     assert.equal(await page.locator('#demo-body').isVisible(), false);
     assert.equal(await page.locator('html').getAttribute('data-look'), 'bold');
@@ -99,7 +97,7 @@ describe('when a salesperson sends a link to a scenario', () => {
   });
 
   it('keeps what the salesperson sets in the link, and drops a scenario once a save used it', async () => {
-    const page = await stack.openPortal({ viewport: SCREENS[0] });
+    const page = await stack.openPortal({ viewport: SCREENS.laptop });
     await page.getByRole('radio', { name: 'Bold' }).check();
     await page.locator('#scenarios button', { hasText: 'Under 18' }).click();
     await page.waitForURL(/scenario=under-18/);
@@ -116,7 +114,7 @@ describe('when a salesperson sends a link to a scenario', () => {
 
 describe('when a scenario plays out', () => {
   it('“Field errors”: explains the refusal, then shows the invalid fields and the matching 400 entry', async () => {
-    const page = await stack.openPortal({ viewport: SCREENS[0] });
+    const page = await stack.openPortal({ viewport: SCREENS.laptop });
     await page.locator('#scenarios button', { hasText: 'Field errors' }).click();
     await briefing(page).getByText('Why').waitFor();
     assert.match((await briefing(page).textContent()) ?? '', /values on screen are not wrong/);
@@ -141,7 +139,7 @@ describe('when a scenario plays out', () => {
   });
 
   it('“Under 18”: explains the age rule, then shows the server’s message and the matching 422 entry', async () => {
-    const page = await stack.openPortal({ viewport: SCREENS[2] });
+    const page = await stack.openPortal({ viewport: SCREENS.phone });
     await page.locator('#scenarios button', { hasText: 'Under 18' }).click();
     await briefing(page).getByText('Why').waitFor();
     assert.match((await briefing(page).textContent()) ?? '', /Jane’s own date of birth is fine/);
@@ -160,7 +158,7 @@ describe('when a scenario plays out', () => {
 });
 
 describe('when the salesperson plays the tour', () => {
-  for (const viewport of SCREENS) {
+  for (const viewport of Object.values(SCREENS)) {
     it(`walks through every outcome hands-free at ${viewport.width} px and leaves the sandbox reset`, async () => {
       // On the tablet the link also arms a scenario: the tour's plain first save disarms it.
       const armed = viewport.width === 768 ? '&scenario=under-18' : '';
@@ -230,13 +228,13 @@ describe('when the salesperson plays the tour', () => {
   }
 
   it('keeps its caption in view on a phone, stops cleanly half-way and leaves the sandbox reset', async () => {
-    const page = await stack.openPortal({ query: '?tourDelay=1000', viewport: SCREENS[2] });
+    const page = await stack.openPortal({ query: '?tourDelay=1000', viewport: SCREENS.phone });
     await page.getByRole('button', { name: 'Play the tour' }).click();
     await captionSays(page, 'Step 2 of 5');
     // The panel is under the portal on a phone: the caption and Stop stay on screen meanwhile.
     for (const shown of [page.locator('#tour-caption'), page.locator('#tour-stop')]) {
       const box = await shown.boundingBox();
-      assert.ok(box && box.y >= 0 && box.y + box.height <= SCREENS[2]!.height, 'in view');
+      assert.ok(box && box.y >= 0 && box.y + box.height <= SCREENS.phone.height, 'in view');
     }
     assert.deepEqual(await axeViolations(page), [], 'while the tour plays');
     await page.getByRole('button', { name: 'Stop the tour' }).click();

@@ -6,7 +6,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ELEMENT, fill, nextSaveStatus, saveButton, startStack, type Stack } from './harness.js';
+import {
+  ELEMENT,
+  fill,
+  nextSaveStatus,
+  saveButton,
+  saveEnabled,
+  startStack,
+  type Stack,
+} from './harness.js';
 
 // 20 a minute: one more every 3 s once the burst is spent, so the countdown is short and the
 // test has 3 s between spending the allowance and saving.
@@ -58,15 +66,7 @@ describe('the per-user limit in the browser', { timeout: 60_000 }, () => {
     assert.equal((await response.json()).error, 'too_many_requests');
     await page.locator(`${ELEMENT} [part~="message"]`, { hasText: 'Try again in' }).waitFor();
     assert.equal(await saveButton(page).isDisabled(), true);
-    await page.waitForFunction(
-      (tag) =>
-        !document
-          .querySelector(tag)
-          ?.shadowRoot?.querySelector('button[type=submit]')
-          ?.hasAttribute('disabled'),
-      ELEMENT,
-      { timeout: 6_000 },
-    );
+    await saveEnabled(page, 6_000);
     assert.equal(stack.demo.sandbox!.sandbox.stats().applied, applied, 'nothing sent upstream');
     assert.equal(await nextSaveStatus(page, () => saveButton(page).click()), 200);
   });
